@@ -1,0 +1,171 @@
+//! Positions of keys in the catalogue's source, for problems the YAML parser cannot
+//! place (it gives positions only for its own errors).
+//!
+//! This reads the block style people write catalogues in (`key: value` lines and
+//! `- ` list items). Anything else, flow style included, yields `None` and the
+//! message goes without a position rather than with a wrong one.
+
+use super::Location;
+
+/// Where in the source a top-level key or a key of one entry is.
+#[derive(Debug)]
+pub struct Locator<'a> {
+    lines: Vec<&'a str>,
+    /// Line index (0-based) of each entry of `errors`, in order.
+    entries: Vec<usize>,
+}
+
+impl<'a> Locator<'a> {
+    /// Indexes `source`.
+    #[must_use]
+    pub fn new(source: &'a str) -> Self {
+        let lines: Vec<&str> = source.lines().collect();
+        let entries = entry_lines(&lines);
+        Self { lines, entries }
+    }
+
+    /// The position of a top-level `key:`.
+    #[must_use]
+    pub fn top_level(&self, key: &str) -> Option<Location> {
+        self.lines.iter().enumerate().find_map(|(index, line)| {
+            key_column(line, key)
+                .filter(|&column| column == 1)
+                .map(|column| Location {
+                    line: index + 1,
+                    column,
+                })
+        })
+    }
+
+    /// The position of entry `index` (0-based) of `errors`: its `- `.
+    #[must_use]
+    pub fn entry(&self, index: usize) -> Option<Location> {
+        let line = *self.entries.get(index)?;
+        let column = self.lines[line].len() - self.lines[line].trim_start().len() + 1;
+        Some(Location {
+            line: line + 1,
+            column,
+        })
+    }
+
+    /// The position of `key:` within entry `index` (0-based), or of the entry itself
+    /// when the key is not written there.
+    #[must_use]
+    pub fn entry_key(&self, index: usize, key: &str) -> Option<Location> {
+        let start = *self.entries.get(index)?;
+        let end = self
+            .entries
+            .get(index + 1)
+            .copied()
+            .unwrap_or(self.lines.len());
+        let found = (start..end).find_map(|line| {
+            let text = self.lines[line];
+            let item = text.trim_start().strip_prefix("- ").map_or(text, |rest| {
+                // Keep the column of the key after `- `.
+                &text[text.len() - rest.len()..]
+            });
+            let offset = text.len() - item.len();
+            key_column(item, key).map(|column| Location {
+                line: line + 1,
+                column: text[..offset].chars().count() + column,
+            })
+        });
+        found.or_else(|| self.entry(index))
+    }
+}
+
+/// The 1-based column of `key:` when `line` (after indentation) starts with it.
+fn key_column(line: &str, key: &str) -> Option<usize> {
+    let trimmed = line.trim_start();
+    let rest = trimmed
+        .strip_prefix(key)
+        .or_else(|| trimmed.strip_prefix(&format!("\"{key}\"")))
+        .or_else(|| trimmed.strip_prefix(&format!("'{key}'")))?;
+    rest.starts_with(':').then(|| {
+        let indent = &line[..line.len() - trimmed.len()];
+        indent.chars().count() + 1
+    })
+}
+
+/// Line indexes of the items of the top-level `errors:` list.
+fn entry_lines(lines: &[&str]) -> Vec<usize> {
+    let Some(start) = lines
+        .iter()
+        .position(|line| key_column(line, "errors") == Some(1))
+    else {
+        return Vec::new();
+    };
+    let mut entries = Vec::new();
+    let mut item_indent = None;
+    for (index, line) in lines.iter().enumerate().skip(start + 1) {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        let is_item = trimmed == "-" || trimmed.starts_with("- ");
+        match item_indent {
+            // The next top-level key ends the list.
+            _ if indent == 0 && !is_item => break,
+            None if is_item => {
+                item_indent = Some(indent);
+                entries.push(index);
+            }
+            Some(expected) if is_item && indent == expected => entries.push(index),
+            _ => {}
+        }
+    }
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCE: &str = "\
+version: 1
+name: E
+errors:
+  - code: a
+    description: first
+  # a comment
+  -   code: b
+      description: second
+      uri: /x
+\"page_uri\": /p
+";
+
+    #[allow(clippy::unnecessary_wraps)] // reads better beside the `Option`s it is compared with
+    fn at(line: usize, column: usize) -> Option<Location> {
+        Some(Location { line, column })
+    }
+
+    #[test]
+    fn finds_top_level_keys() {
+        let locator = Locator::new(SOURCE);
+        assert_eq!(locator.top_level("name"), at(2, 1));
+        assert_eq!(locator.top_level("page_uri"), at(10, 1));
+        assert_eq!(locator.top_level("code"), None);
+    }
+
+    #[test]
+    fn finds_entries_and_their_keys() {
+        let locator = Locator::new(SOURCE);
+        assert_eq!(locator.entry(0), at(4, 3));
+        assert_eq!(locator.entry(1), at(7, 3));
+        assert_eq!(locator.entry(2), None);
+        assert_eq!(locator.entry_key(0, "code"), at(4, 5));
+        assert_eq!(locator.entry_key(0, "description"), at(5, 5));
+        assert_eq!(locator.entry_key(1, "code"), at(7, 7));
+        assert_eq!(locator.entry_key(1, "uri"), at(9, 7));
+        // A key the entry does not have points at the entry.
+        assert_eq!(locator.entry_key(0, "uri"), at(4, 3));
+    }
+
+    #[test]
+    fn flow_style_gives_no_position() {
+        let locator = Locator::new("version: 1\nerrors: [{code: a, description: b}]\n");
+        assert_eq!(locator.entry(0), None);
+        assert_eq!(locator.entry_key(0, "code"), None);
+    }
+}

@@ -1,0 +1,107 @@
+//! The catalogue: format-1 types, loading and validation.
+//!
+//! [`load`] reads a file into a [`Catalogue`], a model in which every rule of the
+//! format holds: names are usable Rust identifiers, codes are unique, titles and
+//! the display template are resolved. Later stages trust it and never re-check.
+
+mod error;
+mod locate;
+pub mod raw;
+mod template;
+mod validate;
+
+use std::path::Path;
+
+pub use error::{Diagnostic, Error, Location, Problem};
+pub use template::{DisplayTemplate, Placeholder, Segment};
+
+/// A validated catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalogue {
+    /// Rust type name of the generated enum.
+    pub name: String,
+    /// Rustdoc of the enum.
+    pub description: Option<String>,
+    /// Base that makes relative URIs absolute in rustdoc links.
+    pub docs_base_uri: Option<String>,
+    /// Path (or URI) of the docs page.
+    pub page_uri: Option<String>,
+    /// Names of the wire members.
+    pub wire: Wire,
+    /// How `Display` renders an error.
+    pub display: DisplayTemplate,
+    /// Verbatim page text around the error sections.
+    pub docs: Docs,
+    /// The errors, in catalogue order (never empty).
+    pub errors: Vec<ErrorDef>,
+}
+
+/// Names of the members of a wire body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wire {
+    /// The member that carries the code (`error`).
+    pub code: String,
+    /// The member that carries the description (`error_description`).
+    pub description: String,
+    /// The member that carries the URI (`error_uri`).
+    pub uri: String,
+}
+
+/// Verbatim page text around the error sections.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Docs {
+    /// The text between the two `---` lines.
+    pub front_matter: Option<String>,
+    /// Markdown before the first error section.
+    pub preamble: Option<String>,
+}
+
+/// One error, with every default resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorDef {
+    /// The wire code.
+    pub code: String,
+    /// The Rust variant name.
+    pub variant: String,
+    /// The section heading (the humanised code when the catalogue gives none).
+    pub title: String,
+    /// The description, exactly as sent.
+    pub description: String,
+    /// The URI sent with the error, exactly as written.
+    pub uri: Option<String>,
+    /// Markdown before the example.
+    pub summary: Option<String>,
+    /// Markdown after the example.
+    pub resolution: Option<String>,
+}
+
+impl Catalogue {
+    /// The `Display` text of `error`: the template with its placeholders filled in.
+    #[must_use]
+    pub fn display_text(&self, error: &ErrorDef) -> String {
+        self.display.render(error)
+    }
+}
+
+/// Reads and validates the catalogue at `path`.
+///
+/// # Errors
+///
+/// [`Error::Read`] when the file cannot be read, [`Error::Invalid`] listing every
+/// problem found otherwise.
+pub fn load(path: &Path) -> Result<Catalogue, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    parse(&bytes, path)
+}
+
+/// Validates a catalogue held in memory; `path` only names it in messages.
+///
+/// # Errors
+///
+/// [`Error::Invalid`] listing every problem found.
+pub fn parse(bytes: &[u8], path: &Path) -> Result<Catalogue, Error> {
+    validate::parse(bytes, path).map_err(|diagnostics| Error::Invalid { diagnostics })
+}

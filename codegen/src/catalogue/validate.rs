@@ -1,0 +1,354 @@
+//! From bytes to a [`Catalogue`], or to every problem found on the way.
+
+use std::path::Path;
+
+use super::locate::Locator;
+use super::raw::{RawCatalogue, RawEntry};
+use super::template::{self, DisplayTemplate};
+use super::{Catalogue, Diagnostic, Docs, ErrorDef, Location, Problem, Wire};
+use crate::ident;
+
+/// Parses and validates `bytes`, the contents of `path`.
+pub(super) fn parse(bytes: &[u8], path: &Path) -> Result<Catalogue, Vec<Diagnostic>> {
+    let diagnostic = |location, problem| Diagnostic {
+        file: path.to_owned(),
+        location,
+        problem,
+    };
+    let source = match std::str::from_utf8(bytes) {
+        Ok(source) => source,
+        Err(error) => {
+            let (line, column) = line_column(bytes, error.valid_up_to());
+            let problem = Problem::Yaml {
+                message: format!(
+                    "the file is not UTF-8 (invalid byte at offset {})",
+                    error.valid_up_to()
+                ),
+            };
+            return Err(vec![diagnostic(Some(Location { line, column }), problem)]);
+        }
+    };
+    // A byte order mark is valid YAML, but serde_yaml would count it as a column.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let raw: RawCatalogue = serde_yaml::from_str(source).map_err(|error| {
+        let location = error.location().map(|l| Location {
+            line: l.line(),
+            column: l.column(),
+        });
+        vec![diagnostic(location, yaml_problem(&error.to_string()))]
+    })?;
+    let mut checker = Checker {
+        locator: Locator::new(source),
+        path,
+        diagnostics: Vec::new(),
+    };
+    let catalogue = checker.check(raw);
+    if checker.diagnostics.is_empty() {
+        Ok(catalogue)
+    } else {
+        Err(checker.diagnostics)
+    }
+}
+
+/// 1-based line and column of byte `offset`.
+fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset];
+    let line = before.split(|&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// Turns a `serde_yaml` message into a problem, without the position it appends.
+fn yaml_problem(message: &str) -> Problem {
+    let message = match message.rfind(" at line ") {
+        Some(at) => &message[..at],
+        None => message,
+    };
+    // serde's wording for `deny_unknown_fields`: "path: unknown field `k`, expected …".
+    if let Some(start) = message.find("unknown field `") {
+        let rest = &message[start + "unknown field `".len()..];
+        if let Some(end) = rest.find('`') {
+            return Problem::UnknownKey {
+                context: message[..start].to_owned(),
+                key: rest[..end].to_owned(),
+                expected: rest[end + 1..].trim_start_matches(", ").to_owned(),
+            };
+        }
+    }
+    Problem::Yaml {
+        message: message.to_owned(),
+    }
+}
+
+struct Checker<'a> {
+    locator: Locator<'a>,
+    path: &'a Path,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, location: Option<Location>, problem: Problem) {
+        self.diagnostics.push(Diagnostic {
+            file: self.path.to_owned(),
+            location,
+            problem,
+        });
+    }
+
+    fn check(&mut self, raw: RawCatalogue) -> Catalogue {
+        if raw.version != 1 {
+            let location = self.locator.top_level("version");
+            self.report(location, Problem::UnsupportedVersion { found: raw.version });
+        }
+        if let Err(reason) = ident::check_type_name(&raw.name) {
+            let location = self.locator.top_level("name");
+            self.report(
+                location,
+                Problem::InvalidName {
+                    name: raw.name.clone(),
+                    reason,
+                },
+            );
+        }
+        for (key, uri) in [
+            ("page_uri", &raw.page_uri),
+            ("docs_base_uri", &raw.docs_base_uri),
+        ] {
+            if let Some(what) = uri.as_deref().and_then(forbidden_in_token) {
+                let location = self.locator.top_level(key);
+                self.report(
+                    location,
+                    Problem::InvalidUri {
+                        code: String::new(),
+                        uri: uri.clone().unwrap_or_default(),
+                        what,
+                    },
+                );
+            }
+        }
+        let wire = self.wire(raw.wire);
+        let display = self.display(raw.display.as_deref());
+        if raw.errors.is_empty() {
+            let location = self.locator.top_level("errors");
+            self.report(location, Problem::NoErrors);
+        }
+        let errors: Vec<ErrorDef> = raw
+            .errors
+            .into_iter()
+            .enumerate()
+            .map(|(index, entry)| self.entry(index, entry))
+            .collect();
+        self.uniqueness(&errors);
+        Catalogue {
+            name: raw.name,
+            description: raw.description,
+            docs_base_uri: raw.docs_base_uri,
+            page_uri: raw.page_uri,
+            wire,
+            display,
+            docs: raw.docs.map_or_else(Docs::default, |docs| Docs {
+                front_matter: docs.front_matter,
+                preamble: docs.preamble,
+            }),
+            errors,
+        }
+    }
+
+    fn wire(&mut self, raw: super::raw::RawWire) -> Wire {
+        let names = [raw.code, raw.description, raw.uri];
+        let distinct = names[0] != names[1] && names[1] != names[2] && names[0] != names[2];
+        if !distinct || names.iter().any(String::is_empty) {
+            let location = self.locator.top_level("wire");
+            self.report(
+                location,
+                Problem::WireNames {
+                    names: names.clone(),
+                },
+            );
+        }
+        let [code, description, uri] = names;
+        Wire {
+            code,
+            description,
+            uri,
+        }
+    }
+
+    fn display(&mut self, raw: Option<&str>) -> DisplayTemplate {
+        let template = raw.unwrap_or(template::DEFAULT);
+        DisplayTemplate::parse(template).unwrap_or_else(|reason| {
+            let location = self.locator.top_level("display");
+            self.report(
+                location,
+                Problem::DisplayTemplate {
+                    template: template.to_owned(),
+                    reason,
+                },
+            );
+            DisplayTemplate::parse(template::DEFAULT).unwrap_or_else(|_| unreachable!())
+        })
+    }
+
+    fn entry(&mut self, index: usize, raw: RawEntry) -> ErrorDef {
+        let at = |checker: &Self, key| checker.locator.entry_key(index, key);
+        if raw.code.is_empty() {
+            self.report(at(self, "code"), Problem::EmptyCode { index: index + 1 });
+        } else if let Some(what) = forbidden_in_token(&raw.code) {
+            self.report(
+                at(self, "code"),
+                Problem::InvalidCode {
+                    code: raw.code.clone(),
+                    what,
+                },
+            );
+        }
+        if raw.description.trim().is_empty() {
+            self.report(
+                at(self, "description"),
+                Problem::EmptyDescription {
+                    code: raw.code.clone(),
+                },
+            );
+        }
+        if let Some(what) = raw.uri.as_deref().and_then(forbidden_in_token) {
+            self.report(
+                at(self, "uri"),
+                Problem::InvalidUri {
+                    code: raw.code.clone(),
+                    uri: raw.uri.clone().unwrap_or_default(),
+                    what,
+                },
+            );
+        }
+        let variant = raw
+            .variant
+            .clone()
+            .unwrap_or_else(|| ident::derive_variant(&raw.code));
+        // An empty code already has its own message.
+        if !raw.code.is_empty() {
+            if let Err(reason) = ident::check_variant_name(&variant) {
+                let key = if raw.variant.is_some() {
+                    "variant"
+                } else {
+                    "code"
+                };
+                self.report(
+                    at(self, key),
+                    Problem::InvalidVariant {
+                        code: raw.code.clone(),
+                        variant: variant.clone(),
+                        reason,
+                    },
+                );
+            }
+        }
+        ErrorDef {
+            title: raw.title.unwrap_or_else(|| humanise(&raw.code)),
+            code: raw.code,
+            variant,
+            description: raw.description,
+            uri: raw.uri,
+            summary: raw.summary,
+            resolution: raw.resolution,
+        }
+    }
+
+    /// Codes and variant names must be unique over the whole catalogue.
+    fn uniqueness(&mut self, errors: &[ErrorDef]) {
+        let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
+        let mut duplicate_codes = Vec::new();
+        for (first, second) in ident::collisions(&codes) {
+            duplicate_codes.push(second);
+            self.report(
+                self.locator.entry_key(second, "code"),
+                Problem::DuplicateCode {
+                    code: errors[second].code.clone(),
+                    first: first + 1,
+                    second: second + 1,
+                },
+            );
+        }
+        let variants: Vec<&str> = errors.iter().map(|e| e.variant.as_str()).collect();
+        for (first, second) in ident::collisions(&variants) {
+            // Same code, same variant: the duplicate code is the one problem to report.
+            if duplicate_codes.contains(&second) || variants[first].is_empty() {
+                continue;
+            }
+            self.report(
+                self.locator.entry_key(second, "code"),
+                Problem::VariantCollision {
+                    first: errors[first].code.clone(),
+                    second: errors[second].code.clone(),
+                    variant: errors[second].variant.clone(),
+                },
+            );
+        }
+    }
+}
+
+/// What a code or URI contains that a single wire token must not.
+fn forbidden_in_token(text: &str) -> Option<&'static str> {
+    if text.chars().any(char::is_control) {
+        Some("a control character")
+    } else if text.chars().any(char::is_whitespace) {
+        Some("whitespace")
+    } else {
+        None
+    }
+}
+
+/// `incorrect_client_credentials` → `Incorrect client credentials`.
+fn humanise(code: &str) -> String {
+    let words = code.replace(['_', '-', '.'], " ");
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn humanises_codes() {
+        assert_eq!(
+            humanise("incorrect_client_credentials"),
+            "Incorrect client credentials"
+        );
+        assert_eq!(humanise("slow-down"), "Slow down");
+        assert_eq!(humanise(""), "");
+    }
+
+    #[test]
+    fn strips_the_position_from_yaml_messages() {
+        assert_eq!(
+            yaml_problem(
+                "errors[0]: unknown field `titel`, expected `code` or `title` at line 4 column 5"
+            ),
+            Problem::UnknownKey {
+                context: "errors[0]: ".to_owned(),
+                key: "titel".to_owned(),
+                expected: "expected `code` or `title`".to_owned(),
+            }
+        );
+        assert_eq!(
+            yaml_problem("version: invalid type: string \"x\", expected u64 at line 1 column 10"),
+            Problem::Yaml {
+                message: "version: invalid type: string \"x\", expected u64".to_owned()
+            }
+        );
+    }
+
+    #[test]
+    fn locates_invalid_utf8() {
+        assert_eq!(line_column(b"ab\ncd\xff", 5), (2, 3));
+    }
+}
