@@ -70,6 +70,11 @@ impl Builder {
     /// catalogues have the same file stem, or a file cannot be written. Nothing is
     /// written unless every catalogue is valid.
     pub fn generate(&self) -> Result<(), Error> {
+        self.generate_with_directives(&mut std::io::stdout().lock())
+    }
+
+    /// [`Builder::generate`], writing cargo's directives to `directives`.
+    fn generate_with_directives(&self, directives: &mut dyn std::io::Write) -> Result<(), Error> {
         if self.catalogues.is_empty() {
             return Err(Error::NoCatalogue);
         }
@@ -80,7 +85,9 @@ impl Builder {
                 .ok_or(Error::NoOutDir)?,
         };
         for path in &self.catalogues {
-            println!("cargo:rerun-if-changed={}", path.display());
+            // Printed before loading, so that fixing a broken catalogue reruns the
+            // build script. A closed stdout only loses cargo's hint.
+            let _ = writeln!(directives, "cargo:rerun-if-changed={}", path.display());
         }
         let mut outputs: Vec<(PathBuf, Generated)> = Vec::with_capacity(self.catalogues.len());
         for path in &self.catalogues {
@@ -99,5 +106,52 @@ impl Builder {
             write::write_if_changed(target, generated.code.as_bytes())?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reruns_only_when_a_catalogue_changes() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let out_dir = std::env::temp_dir().join(format!("errcat-build-{}", std::process::id()));
+        std::fs::create_dir_all(&out_dir).unwrap();
+        let first = root.join("errors.yaml");
+        let second = root.join("examples/outside-builder/device-flow.yaml");
+        let mut directives = Vec::new();
+        Builder::new()
+            .catalogue(&first)
+            .catalogue(&second)
+            .out_dir(&out_dir)
+            .generate_with_directives(&mut directives)
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(directives).unwrap(),
+            format!(
+                "cargo:rerun-if-changed={}\ncargo:rerun-if-changed={}\n",
+                first.display(),
+                second.display()
+            )
+        );
+        assert!(out_dir.join("errors.rs").is_file());
+        assert!(out_dir.join("device-flow.rs").is_file());
+        std::fs::remove_dir_all(&out_dir).unwrap();
+    }
+
+    #[test]
+    fn a_broken_catalogue_still_asks_to_rerun_on_its_change() {
+        let mut directives = Vec::new();
+        let error = Builder::new()
+            .catalogue("no/such/errors.yaml")
+            .out_dir(std::env::temp_dir())
+            .generate_with_directives(&mut directives)
+            .unwrap_err();
+        assert!(matches!(error, Error::Catalogue(_)), "{error:?}");
+        assert_eq!(
+            String::from_utf8(directives).unwrap(),
+            "cargo:rerun-if-changed=no/such/errors.yaml\n"
+        );
     }
 }

@@ -26,7 +26,7 @@
 //! # Stages
 //!
 //! Data flows one way: [`catalogue`] (load and validate) → [`rust`] (emit and
-//! format) → [`write`] (write if changed, atomically) → [`Builder`] and the
+//! format) → [`write`](mod@write) (write if changed, atomically) → [`Builder`] and the
 //! `errcat` command. [`ident`] holds the naming rules every stage shares.
 
 // The build-script recipes show `fn main` on purpose: that is what build.rs holds.

@@ -3,6 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
+/// The committed golden code of `errors.yaml`, compiled here with warnings denied
+/// (and, in CI, under `clippy::pedantic`) so a golden file that does not build
+/// cannot pass.
+#[deny(warnings)]
+pub mod golden {
+    include!("../golden/errors.rs");
+}
+
 /// The workspace root.
 #[must_use]
 pub fn workspace() -> PathBuf {

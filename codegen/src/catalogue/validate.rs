@@ -35,7 +35,10 @@ pub(super) fn parse(bytes: &[u8], path: &Path) -> Result<Catalogue, Vec<Diagnost
             line: l.line(),
             column: l.column(),
         });
-        vec![diagnostic(location, yaml_problem(&error.to_string()))]
+        vec![diagnostic(
+            location,
+            yaml_problem(&error.to_string(), source),
+        )]
     })?;
     let mut checker = Checker {
         locator: Locator::new(source),
@@ -65,12 +68,12 @@ fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Turns a `serde_yaml` message into a problem, without the position it appends.
-fn yaml_problem(message: &str) -> Problem {
-    let message = match message.rfind(" at line ") {
-        Some(at) => &message[..at],
-        None => message,
-    };
+/// Turns a `serde_yaml` message into a problem, without the position it inserts
+/// (the diagnostic carries that) and naming the entry's code when the message is
+/// about one entry (`errors[2]: ...`).
+fn yaml_problem(message: &str, source: &str) -> Problem {
+    let message = without_position(message);
+    let message = with_entry_code(&message, source);
     // serde's wording for `deny_unknown_fields`: "path: unknown field `k`, expected …".
     if let Some(start) = message.find("unknown field `") {
         let rest = &message[start + "unknown field `".len()..];
@@ -82,8 +85,43 @@ fn yaml_problem(message: &str) -> Problem {
             };
         }
     }
-    Problem::Yaml {
-        message: message.to_owned(),
+    Problem::Yaml { message }
+}
+
+/// `message` without `serde_yaml`'s " at line L column C".
+fn without_position(message: &str) -> String {
+    let Some(start) = message.find(" at line ") else {
+        return message.to_owned();
+    };
+    let rest = &message[start + " at line ".len()..];
+    let digits = |text: &str| {
+        text.find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len())
+    };
+    let line_end = digits(rest);
+    let Some(after_column) = rest[line_end..].strip_prefix(" column ") else {
+        return message.to_owned();
+    };
+    let column_end = digits(after_column);
+    format!("{}{}", &message[..start], &after_column[column_end..])
+}
+
+/// `errors[2]: msg` → ``errors[2] (code `x`): msg`` when the source gives entry 2 a code.
+fn with_entry_code(message: &str, source: &str) -> String {
+    let Some(rest) = message.strip_prefix("errors[") else {
+        return message.to_owned();
+    };
+    let Some((index, tail)) = rest.split_once(']') else {
+        return message.to_owned();
+    };
+    let code = index.parse::<usize>().ok().and_then(|index| {
+        let document: serde_yaml::Value = serde_yaml::from_str(source).ok()?;
+        let code = document.get("errors")?.get(index)?.get("code")?;
+        code.as_str().map(str::to_owned)
+    });
+    match code {
+        Some(code) => format!("errors[{index}] (code `{code}`){tail}"),
+        None => message.to_owned(),
     }
 }
 
@@ -329,22 +367,38 @@ mod tests {
 
     #[test]
     fn strips_the_position_from_yaml_messages() {
+        let source = "errors:\n  - code: a\n    titel: x\n";
         assert_eq!(
             yaml_problem(
-                "errors[0]: unknown field `titel`, expected `code` or `title` at line 4 column 5"
+                "errors[0]: unknown field `titel`, expected `code` or `title` at line 4 column 5",
+                source
             ),
             Problem::UnknownKey {
-                context: "errors[0]: ".to_owned(),
+                context: "errors[0] (code `a`): ".to_owned(),
                 key: "titel".to_owned(),
                 expected: "expected `code` or `title`".to_owned(),
             }
         );
         assert_eq!(
-            yaml_problem("version: invalid type: string \"x\", expected u64 at line 1 column 10"),
+            yaml_problem(
+                "version: invalid type: string \"x\", expected u64 at line 1 column 10",
+                ""
+            ),
             Problem::Yaml {
                 message: "version: invalid type: string \"x\", expected u64".to_owned()
             }
         );
+    }
+
+    #[test]
+    fn removes_positions_inside_messages() {
+        assert_eq!(
+            without_position(
+                "found unexpected end of stream at line 7 column 1, while scanning a quoted scalar"
+            ),
+            "found unexpected end of stream, while scanning a quoted scalar"
+        );
+        assert_eq!(without_position("at line unknown"), "at line unknown");
     }
 
     #[test]

@@ -1,0 +1,167 @@
+//! `errcat generate`: stdout, `-o`, `--check` and exit statuses.
+
+use std::time::{Duration, SystemTime};
+
+use errcat_tests::{errcat, scratch, tests_path, workspace};
+
+fn catalogue() -> String {
+    workspace().join("errors.yaml").to_str().unwrap().to_owned()
+}
+
+fn golden() -> String {
+    std::fs::read_to_string(tests_path("golden/errors.rs")).unwrap()
+}
+
+/// Sets `path`'s modification time an hour back, so an unwanted rewrite shows.
+fn age(path: &std::path::Path) -> SystemTime {
+    let past = SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(past)
+        .unwrap();
+    std::fs::metadata(path).unwrap().modified().unwrap()
+}
+
+#[test]
+fn output_file_is_written_then_left_alone() {
+    let dir = scratch("cli-output");
+    let output = dir.join("errors.rs");
+    let out = output.to_str().unwrap();
+    let run = errcat(&["generate", &catalogue(), "-o", out]);
+    assert_eq!(
+        (run.status, run.stdout.as_str(), run.stderr.as_str()),
+        (0, "", "")
+    );
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), golden());
+
+    let before = age(&output);
+    let run = errcat(&["generate", &catalogue(), "-o", out]);
+    assert_eq!(run.status, 0);
+    assert_eq!(
+        std::fs::metadata(&output).unwrap().modified().unwrap(),
+        before
+    );
+}
+
+#[test]
+fn check_passes_on_a_fresh_file() {
+    let dir = scratch("cli-check-fresh");
+    let output = dir.join("errors.rs");
+    std::fs::write(&output, golden()).unwrap();
+    let run = errcat(&[
+        "generate",
+        &catalogue(),
+        "-o",
+        output.to_str().unwrap(),
+        "--check",
+    ]);
+    assert_eq!(
+        (run.status, run.stdout.as_str(), run.stderr.as_str()),
+        (0, "", "")
+    );
+}
+
+#[test]
+fn check_prints_a_diff_and_fails_on_a_stale_file_without_writing() {
+    let dir = scratch("cli-check-stale");
+    let output = dir.join("errors.rs");
+    let stale = golden().replace(
+        "\"The code passed is incorrect or expired.\"",
+        "\"The code is wrong.\"",
+    );
+    std::fs::write(&output, &stale).unwrap();
+    let before = age(&output);
+    let out = output.to_str().unwrap();
+    let run = errcat(&["generate", &catalogue(), "-o", out, "--check"]);
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stdout
+            .starts_with(&format!("--- {out}\n+++ {out} (regenerated)\n")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("\n-        \"The code is wrong.\",\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("\n+        \"The code passed is incorrect or expired.\",\n"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: {out} is stale; run `errcat generate {} -o {out}` to update it\n",
+            catalogue()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), stale);
+    assert_eq!(
+        std::fs::metadata(&output).unwrap().modified().unwrap(),
+        before
+    );
+}
+
+#[test]
+fn check_against_a_missing_file_fails_without_creating_it() {
+    let dir = scratch("cli-check-missing");
+    let output = dir.join("errors.rs");
+    let run = errcat(&[
+        "generate",
+        &catalogue(),
+        "-o",
+        output.to_str().unwrap(),
+        "--check",
+    ]);
+    assert_eq!(run.status, 1);
+    assert!(!output.exists());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["generate"][..],
+        &["generate", "errors.yaml", "--check"],
+        &["generate", "errors.yaml", "--frobnicate"],
+        &["frobnicate"],
+    ] {
+        let run = errcat(args);
+        assert_eq!(run.status, 2, "{args:?}");
+        assert!(run.stderr.starts_with("error:"), "{args:?}: {}", run.stderr);
+    }
+    // No command at all: the help, on stderr, still a usage error.
+    let run = errcat(&[]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.contains("Usage: errcat <COMMAND>"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn help_and_version_exit_0_on_stdout() {
+    for args in [&["--help"][..], &["--version"], &["generate", "--help"]] {
+        let run = errcat(args);
+        assert_eq!(run.status, 0, "{args:?}");
+        assert_eq!(run.stderr, "", "{args:?}");
+        assert!(!run.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn a_missing_catalogue_exits_1_and_names_it() {
+    let run = errcat(&["generate", "no/such/errors.yaml"]);
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stderr
+            .starts_with("error: cannot read catalogue no/such/errors.yaml: "),
+        "{}",
+        run.stderr
+    );
+}
