@@ -89,3 +89,32 @@ pub fn scratch(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("create {}: {e}", dir.display()));
     dir
 }
+
+/// Sets `path`'s modification time an hour back and returns it, so that a test can
+/// tell whether a later step rewrote the file.
+///
+/// # Panics
+///
+/// When the file cannot be opened or its time set.
+#[must_use]
+pub fn backdate(path: &Path) -> std::time::SystemTime {
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .and_then(|file| file.set_modified(past))
+        .unwrap_or_else(|e| panic!("backdate {}: {e}", path.display()));
+    past
+}
+
+/// `path`'s modification time.
+///
+/// # Panics
+///
+/// When the file's metadata cannot be read.
+#[must_use]
+pub fn modified(path: &Path) -> std::time::SystemTime {
+    std::fs::metadata(path)
+        .and_then(|metadata| metadata.modified())
+        .unwrap_or_else(|e| panic!("mtime of {}: {e}", path.display()))
+}

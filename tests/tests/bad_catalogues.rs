@@ -1,7 +1,7 @@
 //! A first set of bad catalogues: each gives its documented message and exit status
 //! 1, and writes nothing, neither a new file nor a change to an existing one.
 
-use errcat_tests::{errcat, scratch, tests_path};
+use errcat_tests::{backdate, errcat, modified, scratch, tests_path};
 
 /// `(fixture, the message errcat prints for it)`, the file path written as `{path}`.
 const CASES: &[(&str, &str)] = &[
@@ -76,7 +76,7 @@ fn a_bad_catalogue_leaves_an_existing_file_unchanged() {
     for (name, _) in CASES {
         let output = dir.join(format!("{name}.rs"));
         std::fs::write(&output, "// the previous code\n").unwrap();
-        let before = std::fs::metadata(&output).unwrap().modified().unwrap();
+        let before = backdate(&output);
         let path = tests_path(&format!("fixtures/bad/{name}.yaml"));
         let run = errcat(&[
             "generate",
@@ -89,10 +89,7 @@ fn a_bad_catalogue_leaves_an_existing_file_unchanged() {
             std::fs::read_to_string(&output).unwrap(),
             "// the previous code\n"
         );
-        assert_eq!(
-            std::fs::metadata(&output).unwrap().modified().unwrap(),
-            before
-        );
+        assert_eq!(modified(&output), before);
     }
 }
 

@@ -1,9 +1,7 @@
 //! The `Builder` of build scripts: output file, rewrites and errors.
 
-use std::time::{Duration, SystemTime};
-
 use errcat_codegen::{Builder, Error};
-use errcat_tests::{scratch, tests_path, workspace};
+use errcat_tests::{backdate, modified, scratch, tests_path, workspace};
 
 #[test]
 fn an_unchanged_catalogue_leaves_the_output_untouched() {
@@ -18,20 +16,10 @@ fn an_unchanged_catalogue_leaves_the_output_untouched() {
     build();
     let output = dir.join("errors.rs");
     let first = std::fs::read(&output).unwrap();
-    let past = SystemTime::now() - Duration::from_secs(3600);
-    std::fs::File::options()
-        .write(true)
-        .open(&output)
-        .unwrap()
-        .set_modified(past)
-        .unwrap();
-    let before = std::fs::metadata(&output).unwrap().modified().unwrap();
+    let before = backdate(&output);
     build();
     assert_eq!(std::fs::read(&output).unwrap(), first);
-    assert_eq!(
-        std::fs::metadata(&output).unwrap().modified().unwrap(),
-        before
-    );
+    assert_eq!(modified(&output), before);
 }
 
 #[test]

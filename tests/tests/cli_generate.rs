@@ -1,8 +1,6 @@
 //! `errcat generate`: stdout, `-o`, `--check` and exit statuses.
 
-use std::time::{Duration, SystemTime};
-
-use errcat_tests::{errcat, scratch, tests_path, workspace};
+use errcat_tests::{backdate, errcat, modified, scratch, tests_path, workspace};
 
 fn catalogue() -> String {
     workspace().join("errors.yaml").to_str().unwrap().to_owned()
@@ -10,18 +8,6 @@ fn catalogue() -> String {
 
 fn golden() -> String {
     std::fs::read_to_string(tests_path("golden/errors.rs")).unwrap()
-}
-
-/// Sets `path`'s modification time an hour back, so an unwanted rewrite shows.
-fn age(path: &std::path::Path) -> SystemTime {
-    let past = SystemTime::now() - Duration::from_secs(3600);
-    std::fs::File::options()
-        .write(true)
-        .open(path)
-        .unwrap()
-        .set_modified(past)
-        .unwrap();
-    std::fs::metadata(path).unwrap().modified().unwrap()
 }
 
 #[test]
@@ -36,13 +22,10 @@ fn output_file_is_written_then_left_alone() {
     );
     assert_eq!(std::fs::read_to_string(&output).unwrap(), golden());
 
-    let before = age(&output);
+    let before = backdate(&output);
     let run = errcat(&["generate", &catalogue(), "-o", out]);
     assert_eq!(run.status, 0);
-    assert_eq!(
-        std::fs::metadata(&output).unwrap().modified().unwrap(),
-        before
-    );
+    assert_eq!(modified(&output), before);
 }
 
 #[test]
@@ -72,7 +55,7 @@ fn check_prints_a_diff_and_fails_on_a_stale_file_without_writing() {
         "\"The code is wrong.\"",
     );
     std::fs::write(&output, &stale).unwrap();
-    let before = age(&output);
+    let before = backdate(&output);
     let out = output.to_str().unwrap();
     let run = errcat(&["generate", &catalogue(), "-o", out, "--check"]);
     assert_eq!(run.status, 1);
@@ -101,10 +84,7 @@ fn check_prints_a_diff_and_fails_on_a_stale_file_without_writing() {
         )
     );
     assert_eq!(std::fs::read_to_string(&output).unwrap(), stale);
-    assert_eq!(
-        std::fs::metadata(&output).unwrap().modified().unwrap(),
-        before
-    );
+    assert_eq!(modified(&output), before);
 }
 
 #[test]
