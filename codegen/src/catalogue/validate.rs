@@ -3,10 +3,10 @@
 use std::path::Path;
 
 use super::locate::Locator;
-use super::raw::{RawCatalogue, RawEntry};
+use super::raw::{RawCatalogue, RawDocs, RawEntry, RawExample, RawExampleStyle};
 use super::template::{self, DisplayTemplate};
-use super::{Catalogue, Diagnostic, Docs, ErrorDef, Location, Problem, Wire};
-use crate::ident;
+use super::{Catalogue, Diagnostic, Docs, ErrorDef, Example, Location, Problem, Wire};
+use crate::{ident, slug};
 
 /// Parses and validates `bytes`, the contents of `path`.
 pub(super) fn parse(bytes: &[u8], path: &Path) -> Result<Catalogue, Vec<Diagnostic>> {
@@ -139,13 +139,15 @@ impl Checker<'_> {
             let location = self.locator.top_level("errors");
             self.report(location, Problem::NoErrors);
         }
-        let errors: Vec<ErrorDef> = raw
+        let mut errors: Vec<ErrorDef> = raw
             .errors
             .into_iter()
             .enumerate()
             .map(|(index, entry)| self.entry(index, entry))
             .collect();
         self.uniqueness(&errors);
+        default_uris(raw.page_uri.as_deref(), &mut errors);
+        let docs = self.docs(raw.docs.unwrap_or_default());
         Catalogue {
             name: raw.name,
             description: raw.description,
@@ -153,11 +155,57 @@ impl Checker<'_> {
             page_uri: raw.page_uri,
             wire,
             display,
-            docs: raw.docs.map_or_else(Docs::default, |docs| Docs {
-                front_matter: docs.front_matter,
-                preamble: docs.preamble,
-            }),
+            docs,
             errors,
+        }
+    }
+
+    fn docs(&mut self, raw: RawDocs) -> Docs {
+        let example = match raw.example {
+            None => Example::Json,
+            Some(example) => self.example(example),
+        };
+        Docs {
+            front_matter: raw.front_matter,
+            preamble: raw.preamble,
+            example,
+            linked_catalogues: raw.linked_catalogues,
+        }
+    }
+
+    fn example(&mut self, raw: RawExample) -> Example {
+        let reason = match (raw.style, &raw.callback) {
+            (RawExampleStyle::Json, _) if raw.callback.is_some() || raw.state.is_some() => {
+                Some("a `json` example has no `callback` or `state`".to_owned())
+            }
+            (RawExampleStyle::Json, _) => None,
+            (RawExampleStyle::Query, None) => {
+                Some("a `query` example needs the `callback` URL it redirects to".to_owned())
+            }
+            (RawExampleStyle::Query, Some(callback)) => {
+                if callback.is_empty() {
+                    Some("the callback URL is empty".to_owned())
+                } else if let Some(what) = forbidden_in_token(callback) {
+                    Some(format!("the callback URL {callback:?} contains {what}"))
+                } else if callback.contains(['?', '#']) {
+                    Some(format!(
+                        "the callback URL {callback:?} has a query or fragment, which the error's own query would break"
+                    ))
+                } else {
+                    None
+                }
+            }
+        };
+        if let Some(reason) = reason {
+            let location = self.locator.top_level("docs");
+            self.report(location, Problem::Example { reason });
+        }
+        match (raw.style, raw.callback) {
+            (RawExampleStyle::Query, Some(callback)) => Example::Query {
+                callback,
+                state: raw.state,
+            },
+            _ => Example::Json,
         }
     }
 
@@ -249,8 +297,36 @@ impl Checker<'_> {
                 );
             }
         }
+        let heading_level = raw.heading_level.unwrap_or(2);
+        if !(1..=6).contains(&heading_level) {
+            self.report(
+                at(self, "heading_level"),
+                Problem::HeadingLevel {
+                    code: raw.code.clone(),
+                    level: heading_level,
+                },
+            );
+        }
+        let title = raw.title.unwrap_or_else(|| humanise(&raw.code));
+        let bad_title = if title.trim().is_empty() && !raw.code.is_empty() {
+            Some("is empty")
+        } else if title.chars().any(char::is_control) {
+            Some("contains a line break or control character")
+        } else {
+            None
+        };
+        if let Some(reason) = bad_title {
+            self.report(
+                at(self, "title"),
+                Problem::InvalidTitle {
+                    code: raw.code.clone(),
+                    reason,
+                },
+            );
+        }
         ErrorDef {
-            title: raw.title.unwrap_or_else(|| humanise(&raw.code)),
+            title,
+            heading_level,
             code: raw.code,
             variant,
             description: raw.description,
@@ -289,6 +365,21 @@ impl Checker<'_> {
                     variant: errors[second].variant.clone(),
                 },
             );
+        }
+    }
+}
+
+/// With `page_uri` set, an error without a `uri` gets `page_uri#anchor`, the anchor
+/// of its heading on the page (repeats numbered), so the link always lands.
+fn default_uris(page_uri: Option<&str>, errors: &mut [ErrorDef]) {
+    let Some(page_uri) = page_uri else {
+        return;
+    };
+    let mut slugger = slug::Slugger::new();
+    for error in errors {
+        let anchor = slugger.slug(&error.title);
+        if error.uri.is_none() {
+            error.uri = Some(format!("{page_uri}#{anchor}"));
         }
     }
 }
