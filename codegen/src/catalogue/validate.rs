@@ -438,6 +438,63 @@ mod tests {
         );
     }
 
+    fn problems(yaml: &str) -> Vec<(Option<Location>, Problem)> {
+        parse(yaml.as_bytes(), Path::new("t.yaml"))
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|d| (d.location, d.problem))
+            .collect()
+    }
+
+    #[test]
+    fn docs_keys_are_checked() {
+        let yaml = "version: 1\nname: E\nerrors:\n  - code: a\n    description: A\n    heading_level: 7\n  - code: b\n    title: \"two\\nlines\"\n    description: B\n";
+        assert_eq!(
+            problems(yaml),
+            [
+                (
+                    Some(Location { line: 6, column: 5 }),
+                    Problem::HeadingLevel {
+                        code: "a".to_owned(),
+                        level: 7
+                    }
+                ),
+                (
+                    Some(Location { line: 8, column: 5 }),
+                    Problem::InvalidTitle {
+                        code: "b".to_owned(),
+                        reason: "contains a line break or control character"
+                    }
+                ),
+            ]
+        );
+        let example = |body: &str| {
+            let yaml = format!(
+                "version: 1\nname: E\ndocs:\n  example: {body}\nerrors:\n  - code: a\n    description: A\n"
+            );
+            problems(&yaml)
+                .into_iter()
+                .map(|(_, problem)| problem.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            example("{style: query}"),
+            ["docs.example: a `query` example needs the `callback` URL it redirects to"]
+        );
+        assert_eq!(
+            example("{style: query, callback: \"https://x.test/cb?a=1\"}"),
+            [
+                "docs.example: the callback URL \"https://x.test/cb?a=1\" has a query or fragment, which the error's own query would break"
+            ]
+        );
+        assert_eq!(
+            example("{style: json, state: xyz}"),
+            ["docs.example: a `json` example has no `callback` or `state`"]
+        );
+        assert!(example("{style: query, callback: \"https://x.test/cb\", state: xyz}").is_empty());
+    }
+
     #[test]
     fn locates_invalid_utf8() {
         assert_eq!(line_column(b"ab\ncd\xff", 5), (2, 3));

@@ -66,19 +66,35 @@ pub fn parse(text: &str) -> Result<Page, Located> {
     }
     let (front_matter, body_start) = front_matter(&lines)?;
     let scan = Scan::new(&lines, body_start)?;
-    let Some(&first_heading) = scan.headings.first() else {
-        return Err((lines.len().max(1), Problem::NoSections));
-    };
-    let preamble = leading(&lines[body_start..first_heading], first_heading)?;
-    let mut reader = Reader {
+    let reader = Reader {
         lines: &lines,
         scan: &scan,
         example: None,
     };
-    let mut sections = Vec::with_capacity(scan.headings.len());
-    for (k, &heading) in scan.headings.iter().enumerate() {
-        let end = scan.headings.get(k + 1).copied();
-        sections.push(reader.section(heading, end)?);
+    // Headings before the first section with an example (an overview, say) belong
+    // to the preamble.
+    let end_of = |k: usize| scan.headings.get(k + 1).copied();
+    let first = (0..scan.headings.len()).find(|&k| {
+        let stop = end_of(k).unwrap_or(lines.len());
+        reader.find_example(scan.headings[k] + 1, stop).is_some()
+    });
+    let Some(first) = first else {
+        return Err(match scan.headings.first() {
+            Some(&heading) => (
+                heading + 1,
+                Problem::NoExample {
+                    expected: "a ```json block or an indented redirect URL",
+                },
+            ),
+            None => (lines.len().max(1), Problem::NoSections),
+        });
+    };
+    let first_heading = scan.headings[first];
+    let preamble = leading(&lines[body_start..first_heading], first_heading)?;
+    let mut reader = reader;
+    let mut sections = Vec::with_capacity(scan.headings.len() - first);
+    for k in first..scan.headings.len() {
+        sections.push(reader.section(scan.headings[k], end_of(k))?);
     }
     Ok(Page {
         front_matter,
@@ -549,6 +565,14 @@ mod tests {
             (3, "B c", None)
         );
         assert_eq!(b.resolution, None);
+    }
+
+    #[test]
+    fn headings_before_the_first_example_are_preamble() {
+        let page = parse(&format!("## Overview\n\nText.\n\n## A\n\n{JSON}")).unwrap();
+        assert_eq!(page.preamble.as_deref(), Some("## Overview\n\nText.\n"));
+        assert_eq!(page.sections.len(), 1);
+        assert_eq!(page.sections[0].line, 5);
     }
 
     #[test]
