@@ -193,6 +193,37 @@ fn a_page_errcat_would_change_is_refused() {
 }
 
 #[test]
+fn a_page_whose_errors_are_not_a_valid_catalogue_is_refused() {
+    let page = tests_path("fixtures/pages/bad/duplicate-code.md");
+    let run = errcat(&["import", arg(&page), "--name", "E"]);
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "error: {}: the page's errors do not make a valid catalogue:\n",
+            page.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("duplicate code `same`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn crlf_pages_are_refused_with_the_line() {
+    let page = "## A\n\n```json\r\n{}\r\n```\n";
+    let error = errcat_codegen::import::import_str(page, Path::new("p.md"), Some("E")).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "p.md:3: this line ends in CR LF\n  help: convert the page to LF line endings, which errcat reads and writes"
+    );
+}
+
+#[test]
 fn a_missing_page_is_an_error() {
     let run = errcat(&["import", "no/such/page.md"]);
     assert_eq!(run.status, 1);

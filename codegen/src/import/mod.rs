@@ -22,6 +22,9 @@ pub enum Problem {
     /// The page ends without a line break.
     #[error("the page does not end with a line break")]
     NoFinalNewline,
+    /// The page's lines end in CR LF.
+    #[error("this line ends in CR LF")]
+    CarriageReturn,
     /// A `---` line opens front matter that no `---` line closes.
     #[error("the front matter is never closed")]
     UnterminatedFrontMatter,
@@ -90,6 +93,9 @@ impl Problem {
     pub fn help(&self) -> String {
         match self {
             Self::NoFinalNewline => "end the last line with a line break".to_owned(),
+            Self::CarriageReturn => {
+                "convert the page to LF line endings, which errcat reads and writes".to_owned()
+            }
             Self::UnterminatedFrontMatter => "close the front matter with a `---` line".to_owned(),
             Self::UnterminatedFence => "close the block with a line of the same fence".to_owned(),
             Self::NoSections => {

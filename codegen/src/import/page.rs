@@ -61,6 +61,9 @@ const STATE: &str = "state";
 /// The first problem found, with its line.
 pub fn parse(text: &str) -> Result<Page, Located> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    if let Some(index) = lines.iter().position(|line| line.contains('\r')) {
+        return Err((index + 1, Problem::CarriageReturn));
+    }
     if lines.last().is_some_and(|last| !last.ends_with('\n')) {
         return Err((lines.len(), Problem::NoFinalNewline));
     }
