@@ -158,6 +158,8 @@ fn import(
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let yaml = crate::import::import(&args.page, args.name.as_deref())?;
+    // The same output path as every command (stdout, or write if changed); an
+    // import has nothing to check.
     let target = Target {
         catalogue: args.page.clone(),
         output: args.output.clone(),

@@ -27,7 +27,7 @@
 //!
 //! Data flows one way: [`catalogue`] (load and validate) → [`rust`] (emit and
 //! format), [`docs`] (the Markdown page), [`import`] (a page back to a catalogue)
-//! and [`lint`] (links that drift) → [`write`] (write if changed, atomically) →
+//! and [`lint`] (links that drift) → [`write`](mod@write) (write if changed, atomically) →
 //! [`Builder`] and the `errcat` command. [`ident`] and [`slug`] hold the naming
 //! rules every stage shares: Rust names and heading anchors.
 
