@@ -72,6 +72,30 @@ fn import_then_docs_reproduces_the_authorization_page() {
     );
 }
 
+/// Importing each reference page gives back what its bundled catalogue says,
+/// except for the keys a page cannot tell (`description`, `docs_base_uri`,
+/// `page_uri`, `linked_catalogues`).
+#[test]
+fn importing_the_pages_gives_the_bundled_catalogues() {
+    for (page, name, bundled) in [
+        (TOKEN_PAGE, "TokenRequestError", "errors.yaml"),
+        (
+            AUTHORIZATION_PAGE,
+            "AuthorizationError",
+            "catalogues/authorization.yaml",
+        ),
+    ] {
+        let yaml = errcat_codegen::import::import(&tests_path(page), Some(name)).unwrap();
+        let imported = catalogue::parse(yaml.as_bytes(), Path::new("imported.yaml")).unwrap();
+        let bundled = catalogue::load(&workspace().join(bundled)).unwrap();
+        assert_eq!(imported.name, bundled.name);
+        assert_eq!(imported.errors, bundled.errors, "{page}");
+        assert_eq!(imported.docs.front_matter, bundled.docs.front_matter);
+        assert_eq!(imported.docs.preamble, bundled.docs.preamble);
+        assert_eq!(imported.docs.example, bundled.docs.example);
+    }
+}
+
 #[test]
 fn the_bundled_catalogues_render_their_pages() {
     for (catalogue, page) in [
