@@ -1,6 +1,8 @@
 //! The committed docs pages and code goldens are what the catalogues generate now:
 //! the same comparison `errcat docs --check` and `errcat generate --check` make.
-//! When one is stale the test fails with the command that regenerates it.
+//! When one is stale the test fails with the command that regenerates it; with
+//! `UPDATE_GOLDEN=1` in the environment it regenerates them instead (check the
+//! result with `git diff`).
 
 use errcat_tests::{errcat, read, scratch, tests_path, workspace};
 
@@ -32,13 +34,15 @@ fn committed_pages_and_code_are_up_to_date() {
     for (command, catalogue, committed) in COMMITTED {
         let catalogue_path = root.join(catalogue);
         let committed_path = root.join(committed);
-        let run = errcat(&[
+        let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
+        let args = [
             command,
             catalogue_path.to_str().unwrap(),
             "-o",
             committed_path.to_str().unwrap(),
             "--check",
-        ]);
+        ];
+        let run = errcat(if update { &args[..4] } else { &args });
         if run.status != 0 {
             stale.push(format!(
                 "{committed} is stale. From the workspace root, run:\n    cargo run -p errcat-codegen -- {command} {catalogue} -o {committed}\n{}",
