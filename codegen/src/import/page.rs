@@ -16,7 +16,7 @@ use super::Problem;
 pub struct Page {
     /// The text between the two `---` lines.
     pub front_matter: Option<String>,
-    /// The text before the first heading.
+    /// The text before the first error section, headings before it included.
     pub preamble: Option<String>,
     /// How the sections show their errors.
     pub example: Example,
@@ -69,7 +69,7 @@ pub fn parse(text: &str) -> Result<Page, Located> {
     }
     let (front_matter, body_start) = front_matter(&lines)?;
     let scan = Scan::new(&lines, body_start)?;
-    let reader = Reader {
+    let mut reader = Reader {
         lines: &lines,
         scan: &scan,
         example: None,
@@ -94,7 +94,6 @@ pub fn parse(text: &str) -> Result<Page, Located> {
     };
     let first_heading = scan.headings[first];
     let preamble = leading(&lines[body_start..first_heading], first_heading)?;
-    let mut reader = reader;
     let mut sections = Vec::with_capacity(scan.headings.len() - first);
     for k in first..scan.headings.len() {
         sections.push(reader.section(scan.headings[k], end_of(k))?);
@@ -273,7 +272,11 @@ impl Reader<'_> {
     fn section(&mut self, heading: usize, end: Option<usize>) -> Result<Section, Located> {
         let line = self.lines[heading].trim_end_matches('\n');
         let level = heading_level(line).unwrap_or(2);
-        let title = line[usize::from(level)..].trim_start_matches(' ');
+        // One space separates the `#`s from the title; any more belong to the title,
+        // so the heading is written back as it was.
+        let title = line[usize::from(level)..]
+            .strip_prefix(' ')
+            .unwrap_or_default();
         if title.trim().is_empty() {
             return Err((heading + 1, Problem::EmptyHeading));
         }
@@ -576,6 +579,12 @@ mod tests {
         assert_eq!(page.preamble.as_deref(), Some("## Overview\n\nText.\n"));
         assert_eq!(page.sections.len(), 1);
         assert_eq!(page.sections[0].line, 5);
+    }
+
+    #[test]
+    fn the_title_keeps_everything_after_the_first_space() {
+        let page = parse(&format!("##  Two  spaces \n\n{JSON}")).unwrap();
+        assert_eq!(page.sections[0].title, " Two  spaces ");
     }
 
     #[test]
