@@ -41,6 +41,7 @@ pub mod docs;
 pub mod ident;
 pub mod import;
 pub mod lint;
+pub mod markdown;
 pub mod rust;
 pub mod slug;
 pub mod write;

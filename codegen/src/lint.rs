@@ -11,7 +11,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::catalogue::{self, Catalogue, Location, Locator};
-use crate::slug;
+use crate::{markdown, slug};
 
 /// One catalogue to lint, with the source its positions come from.
 #[derive(Debug, Clone)]
@@ -78,7 +78,7 @@ pub enum Kind {
     },
     /// Two headings of the page with the same anchor.
     SameAnchor {
-        /// The code of the earlier heading.
+        /// The earlier heading: "the heading of `code`" or "the preamble's heading …".
         first: String,
         /// The shared anchor.
         anchor: String,
@@ -137,7 +137,7 @@ impl fmt::Display for Warning {
                 numbered,
             } => write!(
                 f,
-                ": code `{code}`: its heading has the anchor `#{anchor}` of the heading of `{first}`, so it is reached as `#{numbered}`\n  help: give one of the two errors another `title`"
+                ": code `{code}`: its heading has the anchor `#{anchor}` of {first}, so it is reached as `#{numbered}`\n  help: give one of the two headings other text"
             ),
         }
     }
@@ -149,8 +149,10 @@ struct PageInfo {
     paths: Vec<String>,
     /// Its last path segments, which name the page whatever the directory.
     names: Vec<String>,
-    /// The anchors of its headings, in order.
+    /// The anchors of its error headings, in order (the preamble's headings counted).
     anchors: Vec<String>,
+    /// The anchors of all its headings, preamble included.
+    all_anchors: Vec<String>,
     /// The codes of its sections, in order.
     codes: Vec<String>,
 }
@@ -166,10 +168,15 @@ impl PageInfo {
         paths.extend(redirect_from(catalogue.docs.front_matter.as_deref()));
         let names = paths.iter().filter_map(|p| last_segment(p)).collect();
         let titles: Vec<&str> = catalogue.errors.iter().map(|e| e.title.as_str()).collect();
+        let preamble = catalogue.docs.preamble.as_deref();
+        let anchors = slug::section_anchors(preamble, &titles);
+        let mut all_anchors = slug::slugs(&preamble.map(markdown::headings).unwrap_or_default());
+        all_anchors.extend(anchors.iter().cloned());
         Self {
             paths,
             names,
-            anchors: slug::slugs(&titles),
+            anchors,
+            all_anchors,
             codes: catalogue.errors.iter().map(|e| e.code.clone()).collect(),
         }
     }
@@ -248,7 +255,7 @@ pub fn lint(inputs: &[Input], linked: &[Catalogue]) -> Vec<Warning> {
                 continue;
             };
             let page = &pages[target];
-            if page.anchors.contains(&anchor) {
+            if page.all_anchors.contains(&anchor) {
                 continue;
             }
             let heading_anchor = page
@@ -267,18 +274,31 @@ pub fn lint(inputs: &[Input], linked: &[Catalogue]) -> Vec<Warning> {
                 },
             );
         }
+        let preamble_headings = catalogue
+            .docs
+            .preamble
+            .as_deref()
+            .map(markdown::headings)
+            .unwrap_or_default();
         for (index, error) in catalogue.errors.iter().enumerate() {
             let anchor = slug::slug(&error.title);
-            let first = catalogue.errors[..index]
+            let in_preamble = preamble_headings
                 .iter()
-                .find(|earlier| slug::slug(&earlier.title) == anchor);
+                .find(|heading| slug::slug(heading) == anchor)
+                .map(|heading| format!("the preamble's heading {heading:?}"));
+            let first = in_preamble.or_else(|| {
+                catalogue.errors[..index]
+                    .iter()
+                    .find(|earlier| slug::slug(&earlier.title) == anchor)
+                    .map(|earlier| format!("the heading of `{}`", earlier.code))
+            });
             if let Some(first) = first {
                 warn(
                     index,
                     "title",
                     &error.code,
                     Kind::SameAnchor {
-                        first: first.code.clone(),
+                        first,
                         anchor,
                         numbered: pages[own].anchors[index].clone(),
                     },
@@ -359,6 +379,26 @@ mod tests {
     }
 
     #[test]
+    fn preamble_headings_are_headings_of_the_page() {
+        let yaml = "version: 1\nname: E\npage_uri: /p/\ndocs:\n  preamble: |\n    ## Overview\nerrors:\n  - code: a\n    title: Overview\n    description: D\n  - code: b\n    description: D\n    uri: /p/#overview\n";
+        let warnings = lint(&[input(yaml)], &[]);
+        // The preamble's heading takes `#overview`, so `b` links to it, not to `a`,
+        // whose default URI is `#overview-1`; the repeat is reported, not the link.
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].code, "a");
+        assert_eq!(
+            warnings[0].kind,
+            Kind::SameAnchor {
+                first: "the preamble's heading \"Overview\"".to_owned(),
+                anchor: "overview".to_owned(),
+                numbered: "overview-1".to_owned()
+            }
+        );
+        let catalogue = &input(yaml).catalogue;
+        assert_eq!(catalogue.errors[0].uri.as_deref(), Some("/p/#overview-1"));
+    }
+
+    #[test]
     fn default_uris_never_drift() {
         let warnings = lint(
             &[input(
@@ -384,7 +424,7 @@ mod tests {
                 location: Some(Location { line: 8, column: 5 }),
                 code: "b".to_owned(),
                 kind: Kind::SameAnchor {
-                    first: "a".to_owned(),
+                    first: "the heading of `a`".to_owned(),
                     anchor: "same".to_owned(),
                     numbered: "same-1".to_owned()
                 },

@@ -57,6 +57,17 @@ pub fn slugs<S: AsRef<str>>(headings: &[S]) -> Vec<String> {
     headings.iter().map(|h| slugger.slug(h.as_ref())).collect()
 }
 
+/// The anchors of the error sections of a page whose preamble is `preamble`: the
+/// preamble's headings come first on the page, so they count for the repeats.
+#[must_use]
+pub fn section_anchors<S: AsRef<str>>(preamble: Option<&str>, titles: &[S]) -> Vec<String> {
+    let mut slugger = Slugger::new();
+    for heading in preamble.map(crate::markdown::headings).unwrap_or_default() {
+        slugger.slug(heading);
+    }
+    titles.iter().map(|t| slugger.slug(t.as_ref())).collect()
+}
+
 /// The text a reader sees of a Markdown heading: `[text](target)` becomes `text`.
 /// Backticks and the rest of the markup are punctuation, which [`slug`] drops.
 fn heading_text(heading: &str) -> String {
@@ -139,6 +150,18 @@ mod tests {
             "see-the-guide-now"
         );
         assert_eq!(slug("Unclosed [bracket"), "unclosed-bracket");
+    }
+
+    #[test]
+    fn preamble_headings_count_for_repeats() {
+        assert_eq!(
+            section_anchors(
+                Some("## Overview\n\n```sh\n## not a heading\n```\n"),
+                &["Overview", "Not a heading"]
+            ),
+            ["overview-1", "not-a-heading"]
+        );
+        assert_eq!(section_anchors(None, &["Overview"]), ["overview"]);
     }
 
     #[test]

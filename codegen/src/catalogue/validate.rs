@@ -146,8 +146,12 @@ impl Checker<'_> {
             .map(|(index, entry)| self.entry(index, entry))
             .collect();
         self.uniqueness(&errors);
-        default_uris(raw.page_uri.as_deref(), &mut errors);
         let docs = self.docs(raw.docs.unwrap_or_default());
+        default_uris(
+            raw.page_uri.as_deref(),
+            docs.preamble.as_deref(),
+            &mut errors,
+        );
         Catalogue {
             name: raw.name,
             description: raw.description,
@@ -370,14 +374,15 @@ impl Checker<'_> {
 }
 
 /// With `page_uri` set, an error without a `uri` gets `page_uri#anchor`, the anchor
-/// of its heading on the page (repeats numbered), so the link always lands.
-fn default_uris(page_uri: Option<&str>, errors: &mut [ErrorDef]) {
+/// of its heading on the page (repeats numbered, the preamble's headings counted),
+/// so the link always lands.
+fn default_uris(page_uri: Option<&str>, preamble: Option<&str>, errors: &mut [ErrorDef]) {
     let Some(page_uri) = page_uri else {
         return;
     };
-    let mut slugger = slug::Slugger::new();
-    for error in errors {
-        let anchor = slugger.slug(&error.title);
+    let titles: Vec<&str> = errors.iter().map(|e| e.title.as_str()).collect();
+    let anchors = slug::section_anchors(preamble, &titles);
+    for (error, anchor) in errors.iter_mut().zip(anchors) {
         if error.uri.is_none() {
             error.uri = Some(format!("{page_uri}#{anchor}"));
         }

@@ -8,6 +8,7 @@
 
 use crate::catalogue::Example;
 use crate::docs::example::{self, CODE_INDENT, form_decode};
+use crate::markdown::{closes_fence, heading_level, opens_fence};
 
 use super::Problem;
 
@@ -158,35 +159,6 @@ impl Scan {
             None => Ok(scan),
         }
     }
-}
-
-/// A fence opening: up to three spaces, then three or more backticks or tildes and
-/// an info string.
-fn opens_fence(line: &str) -> Option<(char, usize, String)> {
-    let trimmed = line.trim_start_matches(' ');
-    if line.len() - trimmed.len() > 3 {
-        return None;
-    }
-    let fence_char = trimmed.chars().next().filter(|c| matches!(c, '`' | '~'))?;
-    let length = trimmed.chars().take_while(|&c| c == fence_char).count();
-    let info = &trimmed[length..];
-    (length >= 3 && !(fence_char == '`' && info.contains('`')))
-        .then(|| (fence_char, length, info.trim().to_owned()))
-}
-
-fn closes_fence(line: &str, fence_char: char, length: usize) -> bool {
-    let trimmed = line.trim_start_matches(' ');
-    let run = trimmed.chars().take_while(|&c| c == fence_char).count();
-    line.len() - trimmed.len() <= 3 && run >= length && trimmed[run..].trim().is_empty()
-}
-
-/// The level of an ATX heading line (`## Title`), when it is one.
-fn heading_level(line: &str) -> Option<u8> {
-    let hashes = line.chars().take_while(|&c| c == '#').count();
-    let rest = &line[hashes..];
-    ((1..=6).contains(&hashes) && (rest.is_empty() || rest.starts_with(' ')))
-        .then(|| u8::try_from(hashes).ok())
-        .flatten()
 }
 
 fn is_blank(line: &str) -> bool {
