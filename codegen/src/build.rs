@@ -47,6 +47,14 @@ impl Builder {
         self
     }
 
+    /// Adds several catalogues at once, in order.
+    pub fn catalogues<P: AsRef<Path>>(&mut self, paths: impl IntoIterator<Item = P>) -> &mut Self {
+        for path in paths {
+            self.catalogue(path);
+        }
+        self
+    }
+
     /// Writes to `dir` instead of the `OUT_DIR` cargo gives build scripts.
     pub fn out_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
         self.out_dir = Some(dir.as_ref().to_owned());

@@ -25,6 +25,37 @@ struct Cli {
 enum Command {
     /// Generate the Rust code of a catalogue.
     Generate(Target),
+    /// Render the docs page of a catalogue.
+    Docs(Target),
+    /// Read an existing docs page into a catalogue.
+    Import(ImportArgs),
+    /// Warn about URIs that drift from the pages they point at.
+    Lint(LintArgs),
+}
+
+/// `errcat import PAGE.md [--name NAME] [-o FILE]`.
+#[derive(Debug, clap::Args)]
+struct ImportArgs {
+    /// The docs page (Markdown).
+    page: PathBuf,
+    /// The enum's name (default: derived from the front matter's `title`).
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
+    /// Write the catalogue to FILE (only when its content changes) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// `errcat lint CATALOGUE... [--deny-warnings]`.
+#[derive(Debug, clap::Args)]
+struct LintArgs {
+    /// The catalogues (YAML). Anchors are checked on the pages of all of them and of
+    /// the catalogues they list under `docs.linked_catalogues`.
+    #[arg(required = true, num_args = 1..)]
+    catalogues: Vec<PathBuf>,
+    /// Exit 1 when there is any warning.
+    #[arg(long)]
+    deny_warnings: bool,
 }
 
 /// Where generated text goes.
@@ -51,6 +82,8 @@ pub const USAGE: u8 = 2;
 enum Outcome {
     Success,
     Stale,
+    /// Warnings that `--deny-warnings` turns into a failure.
+    Denied,
 }
 
 /// Runs `errcat` with `args` (the first one is the program name) and returns the
@@ -75,10 +108,13 @@ where
     };
     let result = match &cli.command {
         Command::Generate(output) => generate(output, stdout, stderr),
+        Command::Docs(output) => docs(output, stdout, stderr),
+        Command::Import(args) => import(args, stdout, stderr),
+        Command::Lint(args) => lint(args, stderr),
     };
     match result {
         Ok(Outcome::Success) => SUCCESS,
-        Ok(Outcome::Stale) => FAILURE,
+        Ok(Outcome::Stale | Outcome::Denied) => FAILURE,
         Err(error) => {
             let _ = writeln!(stderr, "error: {error}");
             FAILURE
@@ -101,6 +137,62 @@ fn generate(
             .display()
     );
     emit(args, &generated.code, &regenerate, stdout, stderr)
+}
+
+fn docs(args: &Target, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<Outcome, Error> {
+    let page = crate::generate_docs(&args.catalogue)?;
+    let regenerate = format!(
+        "errcat docs {} -o {}",
+        args.catalogue.display(),
+        args.output
+            .as_deref()
+            .unwrap_or(Path::new("FILE"))
+            .display()
+    );
+    emit(args, &page, &regenerate, stdout, stderr)
+}
+
+fn import(
+    args: &ImportArgs,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let yaml = crate::import::import(&args.page, args.name.as_deref())?;
+    // The same output path as every command (stdout, or write if changed); an
+    // import has nothing to check.
+    let target = Target {
+        catalogue: args.page.clone(),
+        output: args.output.clone(),
+        check: false,
+    };
+    emit(&target, &yaml, "errcat import", stdout, stderr)
+}
+
+fn lint(args: &LintArgs, stderr: &mut dyn Write) -> Result<Outcome, Error> {
+    let inputs = args
+        .catalogues
+        .iter()
+        .map(|path| crate::lint::Input::load(path))
+        .collect::<Result<Vec<_>, _>>()?;
+    let linked = crate::lint::linked(&inputs)?;
+    let warnings = crate::lint::lint(&inputs, &linked);
+    for warning in &warnings {
+        let _ = writeln!(stderr, "warning: {warning}");
+    }
+    let count = warnings.len();
+    if count == 0 {
+        return Ok(Outcome::Success);
+    }
+    let plural = if count == 1 { "" } else { "s" };
+    if args.deny_warnings {
+        let _ = writeln!(
+            stderr,
+            "error: {count} warning{plural}, denied by --deny-warnings"
+        );
+        return Ok(Outcome::Denied);
+    }
+    let _ = writeln!(stderr, "errcat lint: {count} warning{plural}");
+    Ok(Outcome::Success)
 }
 
 /// Prints `text`, writes it to the output file, or checks that file against it.

@@ -26,8 +26,10 @@
 //! # Stages
 //!
 //! Data flows one way: [`catalogue`] (load and validate) → [`rust`] (emit and
-//! format) → [`write`](mod@write) (write if changed, atomically) → [`Builder`] and the
-//! `errcat` command. [`ident`] holds the naming rules every stage shares.
+//! format), [`docs`] (the Markdown page), [`import`] (a page back to a catalogue)
+//! and [`lint`] (links that drift) → [`write`](mod@write) (write if changed, atomically) →
+//! [`Builder`] and the `errcat` command. [`ident`] and [`slug`] hold the naming
+//! rules every stage shares: Rust names and heading anchors.
 
 // The build-script recipes show `fn main` on purpose: that is what build.rs holds.
 #![allow(clippy::needless_doctest_main)]
@@ -35,8 +37,13 @@
 pub mod catalogue;
 #[cfg(feature = "cli")]
 pub mod cli;
+pub mod docs;
 pub mod ident;
+pub mod import;
+pub mod lint;
+pub mod markdown;
 pub mod rust;
+pub mod slug;
 pub mod write;
 
 mod build;
@@ -55,6 +62,9 @@ pub enum Error {
     /// An output file could not be written.
     #[error(transparent)]
     Write(#[from] write::Error),
+    /// A docs page could not be imported.
+    #[error(transparent)]
+    Import(#[from] import::Error),
     /// The emitted code did not parse: a bug in errcat, reported with syn's message.
     #[error("errcat generated code that does not parse for {}: {source} (please report this bug)", catalogue.display())]
     Emit {
@@ -121,4 +131,15 @@ pub fn generate_rust(path: &Path, serde: bool) -> Result<Generated, Error> {
         stem: name(path.file_stem()),
         code,
     })
+}
+
+/// Loads the catalogue at `path` and renders its docs page, exactly as
+/// `errcat docs` does.
+///
+/// # Errors
+///
+/// When the catalogue cannot be read or is invalid.
+pub fn generate_docs(path: &Path) -> Result<String, Error> {
+    let catalogue = catalogue::load(path)?;
+    Ok(docs::render(&catalogue))
 }

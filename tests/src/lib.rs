@@ -3,12 +3,20 @@
 
 use std::path::{Path, PathBuf};
 
-/// The committed golden code of `errors.yaml`, compiled here with warnings denied
+/// The committed golden code of the catalogues, compiled here with warnings denied
 /// (and, in CI, under `clippy::pedantic`) so a golden file that does not build
-/// cannot pass.
+/// cannot pass. `tests/drift.rs` keeps them equal to what errcat generates.
 #[deny(warnings)]
 pub mod golden {
-    include!("../golden/errors.rs");
+    /// `errors.yaml`.
+    pub mod token {
+        include!("../golden/errors.rs");
+    }
+
+    /// `catalogues/authorization.yaml`.
+    pub mod authorization {
+        include!("../golden/authorization.rs");
+    }
 }
 
 /// The workspace root.
@@ -117,4 +125,39 @@ pub fn modified(path: &Path) -> std::time::SystemTime {
     std::fs::metadata(path)
         .and_then(|metadata| metadata.modified())
         .unwrap_or_else(|e| panic!("mtime of {}: {e}", path.display()))
+}
+
+/// The token page copied from the reference, as the tests package holds it.
+pub const TOKEN_PAGE: &str = "pages/troubleshooting-oauth-app-access-token-request-errors.md";
+/// The authorization page copied from the reference.
+pub const AUTHORIZATION_PAGE: &str = "pages/troubleshooting-authorization-request-errors.md";
+
+/// The text of `path`.
+///
+/// # Panics
+///
+/// When the file cannot be read.
+#[must_use]
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+/// The query strings of a page's redirect examples (indented code blocks of the
+/// form `CALLBACK?name=value` with `&name=value` continuation lines), in order,
+/// without the callback URL and `?`.
+#[must_use]
+pub fn query_examples(page: &str) -> Vec<String> {
+    let mut queries = Vec::new();
+    let mut current: Option<String> = None;
+    for line in page.lines() {
+        match (&mut current, line.strip_prefix("    ")) {
+            (Some(query), Some(more)) => query.push_str(more.trim()),
+            (None, Some(first)) => {
+                current = first.split_once('?').map(|(_, query)| query.to_owned());
+            }
+            (_, None) => queries.extend(current.take()),
+        }
+    }
+    queries.extend(current);
+    queries
 }

@@ -8,7 +8,7 @@ const CASES: &[(&str, &str)] = &[
     (
         "unknown_key",
         "error: {path}:5:5: errors[0] (code `bad_verification_code`): unknown key `descripton`\n  \
-         help: remove the key or correct its spelling; expected one of `code`, `title`, `description`, `uri`, `summary`, `resolution`, `variant`\n",
+         help: remove the key or correct its spelling; expected one of `code`, `title`, `description`, `uri`, `summary`, `resolution`, `heading_level`, `variant`\n",
     ),
     (
         "duplicate_code",

@@ -1,7 +1,7 @@
 //! The `Builder` of build scripts: output file, rewrites and errors.
 
 use errcat_codegen::{Builder, Error};
-use errcat_tests::{backdate, modified, scratch, tests_path, workspace};
+use errcat_tests::{backdate, modified, read, scratch, tests_path, workspace};
 
 #[test]
 fn an_unchanged_catalogue_leaves_the_output_untouched() {
@@ -114,4 +114,25 @@ fn serde_can_be_turned_off() {
         !code.contains("serde"),
         "serde is off but the code mentions it"
     );
+}
+
+/// One Builder call generates several catalogues, each to `<stem>.rs`, exactly the
+/// code `errcat generate` writes (the committed goldens).
+#[test]
+fn one_builder_call_generates_both_catalogues() {
+    let out = scratch("builder-two");
+    errcat_codegen::Builder::new()
+        .catalogues([
+            workspace().join("errors.yaml"),
+            workspace().join("catalogues/authorization.yaml"),
+        ])
+        .out_dir(&out)
+        .generate()
+        .unwrap();
+    for file in ["errors.rs", "authorization.rs"] {
+        assert!(
+            read(&out.join(file)) == read(&tests_path(&format!("golden/{file}"))),
+            "{file} differs from its golden"
+        );
+    }
 }

@@ -130,6 +130,28 @@ pub enum Problem {
         /// The three names as written.
         names: [String; 3],
     },
+    /// A heading level outside 1 to 6.
+    #[error("code `{code}` has heading level {level}, which Markdown does not have")]
+    HeadingLevel {
+        /// The code.
+        code: String,
+        /// The level as written.
+        level: u8,
+    },
+    /// A title that cannot be a one-line heading.
+    #[error("the title of code `{code}` {reason}")]
+    InvalidTitle {
+        /// The code.
+        code: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// `docs.example` does not describe an example the page can show.
+    #[error("docs.example: {reason}")]
+    Example {
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
 impl Problem {
@@ -173,6 +195,17 @@ impl Problem {
                 "give `wire.code`, `wire.description` and `wire.uri` three different names"
                     .to_owned()
             }
+            Self::HeadingLevel { .. } => {
+                "use `heading_level: 2` for `##` (1 to 6), or leave it out".to_owned()
+            }
+            Self::InvalidTitle { .. } => {
+                "write the heading text on one line, or leave `title` out to use the code"
+                    .to_owned()
+            }
+            Self::Example { .. } => "use `example: {style: json}`, or `example: {style: query, \
+                 callback: https://example.com/callback, state: xyz}` (the callback without \
+                 `?` or `#`)"
+                .to_owned(),
         }
     }
 }

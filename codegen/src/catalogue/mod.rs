@@ -13,6 +13,7 @@ mod validate;
 use std::path::Path;
 
 pub use error::{Diagnostic, Error, Location, Problem};
+pub(crate) use locate::Locator;
 pub use template::{DisplayTemplate, Placeholder, Segment};
 
 /// A validated catalogue.
@@ -54,6 +55,27 @@ pub struct Docs {
     pub front_matter: Option<String>,
     /// Markdown before the first error section.
     pub preamble: Option<String>,
+    /// How each section shows its error.
+    pub example: Example,
+    /// Catalogues of other pages these URIs link to, relative to the catalogue file.
+    pub linked_catalogues: Vec<String>,
+}
+
+/// How the docs page shows an error.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Example {
+    /// A fenced `json` block of the pretty body (the token page).
+    #[default]
+    Json,
+    /// The redirect that carries the error: an indented block with the callback URL,
+    /// the wire members as its query string, one per line, then `state` (the
+    /// authorization page).
+    Query {
+        /// The callback URL, without a query string.
+        callback: String,
+        /// The `state` member, when the page shows one.
+        state: Option<String>,
+    },
 }
 
 /// One error, with every default resolved.
@@ -67,12 +89,15 @@ pub struct ErrorDef {
     pub title: String,
     /// The description, exactly as sent.
     pub description: String,
-    /// The URI sent with the error, exactly as written.
+    /// The URI sent with the error, exactly as written; when the catalogue leaves it
+    /// out and sets `page_uri`, `page_uri` + `#` + the anchor of the title.
     pub uri: Option<String>,
     /// Markdown before the example.
     pub summary: Option<String>,
     /// Markdown after the example.
     pub resolution: Option<String>,
+    /// Level of the section's heading (2 is `##`).
+    pub heading_level: u8,
 }
 
 impl Catalogue {

@@ -1,7 +1,7 @@
 //! The catalogue file exactly as written: serde types for format version 1.
 //!
 //! Nothing here is checked beyond the shape serde enforces (types, required and
-//! unknown keys); validation turns a [`RawCatalogue`] into a
+//! unknown keys); the `validate` module turns a [`RawCatalogue`] into a
 //! [`super::Catalogue`] or a list of problems.
 
 use serde::Deserialize;
@@ -68,6 +68,37 @@ pub struct RawDocs {
     /// Markdown before the first error section.
     #[serde(default)]
     pub preamble: Option<String>,
+    /// How each section shows its error (default: a fenced `json` block).
+    #[serde(default)]
+    pub example: Option<RawExample>,
+    /// Catalogues of other pages these URIs link to, relative to this file, so that
+    /// `errcat lint` can check the anchors on them.
+    #[serde(default)]
+    pub linked_catalogues: Vec<String>,
+}
+
+/// How the page shows an error: the JSON body, or the redirect that carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExample {
+    /// `json` or `query`.
+    pub style: RawExampleStyle,
+    /// The callback URL a `query` example redirects to.
+    #[serde(default)]
+    pub callback: Option<String>,
+    /// The `state` member a `query` example carries, if any.
+    #[serde(default)]
+    pub state: Option<String>,
+}
+
+/// The example styles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawExampleStyle {
+    /// A fenced `json` block of the pretty body.
+    Json,
+    /// An indented block: the callback URL with the error as its query string.
+    Query,
 }
 
 /// One error of the catalogue.
@@ -90,6 +121,9 @@ pub struct RawEntry {
     /// Markdown after the example.
     #[serde(default)]
     pub resolution: Option<String>,
+    /// Level of the section's heading, 1 to 6 (default 2: `##`).
+    #[serde(default)]
+    pub heading_level: Option<u8>,
     /// Override of the derived variant name.
     #[serde(default)]
     pub variant: Option<String>,

@@ -122,6 +122,7 @@ mod tests {
             uri: None,
             summary: None,
             resolution: None,
+            heading_level: 2,
         }
     }
 

@@ -3,10 +3,10 @@
 use std::path::Path;
 
 use super::locate::Locator;
-use super::raw::{RawCatalogue, RawEntry};
+use super::raw::{RawCatalogue, RawDocs, RawEntry, RawExample, RawExampleStyle};
 use super::template::{self, DisplayTemplate};
-use super::{Catalogue, Diagnostic, Docs, ErrorDef, Location, Problem, Wire};
-use crate::ident;
+use super::{Catalogue, Diagnostic, Docs, ErrorDef, Example, Location, Problem, Wire};
+use crate::{ident, slug};
 
 /// Parses and validates `bytes`, the contents of `path`.
 pub(super) fn parse(bytes: &[u8], path: &Path) -> Result<Catalogue, Vec<Diagnostic>> {
@@ -177,13 +177,19 @@ impl Checker<'_> {
             let location = self.locator.top_level("errors");
             self.report(location, Problem::NoErrors);
         }
-        let errors: Vec<ErrorDef> = raw
+        let mut errors: Vec<ErrorDef> = raw
             .errors
             .into_iter()
             .enumerate()
             .map(|(index, entry)| self.entry(index, entry))
             .collect();
         self.uniqueness(&errors);
+        let docs = self.docs(raw.docs.unwrap_or_default());
+        default_uris(
+            raw.page_uri.as_deref(),
+            docs.preamble.as_deref(),
+            &mut errors,
+        );
         Catalogue {
             name: raw.name,
             description: raw.description,
@@ -191,11 +197,57 @@ impl Checker<'_> {
             page_uri: raw.page_uri,
             wire,
             display,
-            docs: raw.docs.map_or_else(Docs::default, |docs| Docs {
-                front_matter: docs.front_matter,
-                preamble: docs.preamble,
-            }),
+            docs,
             errors,
+        }
+    }
+
+    fn docs(&mut self, raw: RawDocs) -> Docs {
+        let example = match raw.example {
+            None => Example::Json,
+            Some(example) => self.example(example),
+        };
+        Docs {
+            front_matter: raw.front_matter,
+            preamble: raw.preamble,
+            example,
+            linked_catalogues: raw.linked_catalogues,
+        }
+    }
+
+    fn example(&mut self, raw: RawExample) -> Example {
+        let reason = match (raw.style, &raw.callback) {
+            (RawExampleStyle::Json, _) if raw.callback.is_some() || raw.state.is_some() => {
+                Some("a `json` example has no `callback` or `state`".to_owned())
+            }
+            (RawExampleStyle::Json, _) => None,
+            (RawExampleStyle::Query, None) => {
+                Some("a `query` example needs the `callback` URL it redirects to".to_owned())
+            }
+            (RawExampleStyle::Query, Some(callback)) => {
+                if callback.is_empty() {
+                    Some("the callback URL is empty".to_owned())
+                } else if let Some(what) = forbidden_in_token(callback) {
+                    Some(format!("the callback URL {callback:?} contains {what}"))
+                } else if callback.contains(['?', '#']) {
+                    Some(format!(
+                        "the callback URL {callback:?} has a query or fragment, which the error's own query would break"
+                    ))
+                } else {
+                    None
+                }
+            }
+        };
+        if let Some(reason) = reason {
+            let location = self.locator.top_level("docs");
+            self.report(location, Problem::Example { reason });
+        }
+        match (raw.style, raw.callback) {
+            (RawExampleStyle::Query, Some(callback)) => Example::Query {
+                callback,
+                state: raw.state,
+            },
+            _ => Example::Json,
         }
     }
 
@@ -287,8 +339,36 @@ impl Checker<'_> {
                 );
             }
         }
+        let heading_level = raw.heading_level.unwrap_or(2);
+        if !(1..=6).contains(&heading_level) {
+            self.report(
+                at(self, "heading_level"),
+                Problem::HeadingLevel {
+                    code: raw.code.clone(),
+                    level: heading_level,
+                },
+            );
+        }
+        let title = raw.title.unwrap_or_else(|| humanise(&raw.code));
+        let bad_title = if title.trim().is_empty() && !raw.code.is_empty() {
+            Some("is empty")
+        } else if title.chars().any(char::is_control) {
+            Some("contains a line break or control character")
+        } else {
+            None
+        };
+        if let Some(reason) = bad_title {
+            self.report(
+                at(self, "title"),
+                Problem::InvalidTitle {
+                    code: raw.code.clone(),
+                    reason,
+                },
+            );
+        }
         ErrorDef {
-            title: raw.title.unwrap_or_else(|| humanise(&raw.code)),
+            title,
+            heading_level,
             code: raw.code,
             variant,
             description: raw.description,
@@ -327,6 +407,22 @@ impl Checker<'_> {
                     variant: errors[second].variant.clone(),
                 },
             );
+        }
+    }
+}
+
+/// With `page_uri` set, an error without a `uri` gets `page_uri#anchor`, the anchor
+/// of its heading on the page (repeats numbered, the preamble's headings counted),
+/// so the link always lands.
+fn default_uris(page_uri: Option<&str>, preamble: Option<&str>, errors: &mut [ErrorDef]) {
+    let Some(page_uri) = page_uri else {
+        return;
+    };
+    let titles: Vec<&str> = errors.iter().map(|e| e.title.as_str()).collect();
+    let anchors = slug::section_anchors(preamble, &titles);
+    for (error, anchor) in errors.iter_mut().zip(anchors) {
+        if error.uri.is_none() {
+            error.uri = Some(format!("{page_uri}#{anchor}"));
         }
     }
 }
@@ -388,6 +484,63 @@ mod tests {
                 message: "version: invalid type: string \"x\", expected u64".to_owned()
             }
         );
+    }
+
+    fn problems(yaml: &str) -> Vec<(Option<Location>, Problem)> {
+        parse(yaml.as_bytes(), Path::new("t.yaml"))
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|d| (d.location, d.problem))
+            .collect()
+    }
+
+    #[test]
+    fn docs_keys_are_checked() {
+        let yaml = "version: 1\nname: E\nerrors:\n  - code: a\n    description: A\n    heading_level: 7\n  - code: b\n    title: \"two\\nlines\"\n    description: B\n";
+        assert_eq!(
+            problems(yaml),
+            [
+                (
+                    Some(Location { line: 6, column: 5 }),
+                    Problem::HeadingLevel {
+                        code: "a".to_owned(),
+                        level: 7
+                    }
+                ),
+                (
+                    Some(Location { line: 8, column: 5 }),
+                    Problem::InvalidTitle {
+                        code: "b".to_owned(),
+                        reason: "contains a line break or control character"
+                    }
+                ),
+            ]
+        );
+        let example = |body: &str| {
+            let yaml = format!(
+                "version: 1\nname: E\ndocs:\n  example: {body}\nerrors:\n  - code: a\n    description: A\n"
+            );
+            problems(&yaml)
+                .into_iter()
+                .map(|(_, problem)| problem.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            example("{style: query}"),
+            ["docs.example: a `query` example needs the `callback` URL it redirects to"]
+        );
+        assert_eq!(
+            example("{style: query, callback: \"https://x.test/cb?a=1\"}"),
+            [
+                "docs.example: the callback URL \"https://x.test/cb?a=1\" has a query or fragment, which the error's own query would break"
+            ]
+        );
+        assert_eq!(
+            example("{style: json, state: xyz}"),
+            ["docs.example: a `json` example has no `callback` or `state`"]
+        );
+        assert!(example("{style: query, callback: \"https://x.test/cb\", state: xyz}").is_empty());
     }
 
     #[test]
