@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod golden;
+
 /// The workspace root.
 #[must_use]
 pub fn workspace() -> PathBuf {
@@ -80,4 +82,25 @@ pub fn scratch(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("create {}: {e}", dir.display()));
     dir
+}
+
+/// The names and contents of the files in `dir`, sorted: to show that a run
+/// created, removed or changed nothing.
+///
+/// # Panics
+///
+/// When the directory cannot be read.
+#[must_use]
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let bytes = std::fs::read(entry.path()).unwrap_or_default();
+            (name, bytes)
+        })
+        .collect();
+    files.sort();
+    files
 }

@@ -37,6 +37,12 @@ pub enum Problem {
         /// The parser's message, without its position.
         message: String,
     },
+    /// The file is not UTF-8.
+    #[error("the file is not UTF-8: invalid byte at offset {offset}")]
+    NotUtf8 {
+        /// Byte offset of the first byte that is not UTF-8.
+        offset: usize,
+    },
     /// The file holds nothing but whitespace and comments.
     #[error("the catalogue is empty")]
     Empty,
@@ -160,8 +166,10 @@ pub enum Problem {
         code: String,
     },
     /// A URI contains whitespace or control characters.
-    #[error("the uri of code `{code}` contains {what}: {uri:?}")]
+    #[error("{} contains {what}: {uri:?}", uri_owner(key, code))]
     InvalidUri {
+        /// The key: `uri`, `page_uri` or `docs_base_uri`.
+        key: &'static str,
         /// The code (empty for `page_uri` and `docs_base_uri`).
         code: String,
         /// The URI as written.
@@ -185,13 +193,33 @@ pub enum Problem {
     },
 }
 
+fn uri_owner(key: &str, code: &str) -> String {
+    if code.is_empty() {
+        format!("`{key}`")
+    } else {
+        format!("the {key} of code `{code}`")
+    }
+}
+
 impl Problem {
+    /// Whether the problem is at one character (a syntax error, a bad byte) rather
+    /// than at a whole key or value.
+    fn is_point(&self) -> bool {
+        matches!(
+            self,
+            Self::Yaml { .. } | Self::NotUtf8 { .. } | Self::MissingKey { .. }
+        )
+    }
+
     /// How to fix the problem.
     #[must_use]
     pub fn help(&self) -> String {
         match self {
             Self::Yaml { .. } => {
-                "fix the YAML at this position; see DESIGN.md, \"The catalogue format\"".to_owned()
+                "fix the YAML; see DESIGN.md, \"The catalogue format\"".to_owned()
+            }
+            Self::NotUtf8 { .. } => {
+                "save the catalogue as UTF-8; the first byte that is not is marked".to_owned()
             }
             Self::Empty => {
                 "start with `version: 1`, then `name:` and `errors:`; see DESIGN.md, \"The catalogue format\"".to_owned()
@@ -375,15 +403,20 @@ pub fn render(diagnostics: &[Diagnostic], text: &str, styled: bool) -> String {
     reports.join("\n\n")
 }
 
-/// Longest part of a source line shown; longer lines are cut after the caret.
+/// How much of a source line after the caret is passed on; the renderer trims the
+/// line further to fit a terminal, so a 10 MB line never reaches the terminal.
 const MAX_SHOWN_LINE: usize = 200;
+
+/// A column further right than this is given as a position only, without the line.
+const MAX_SKIPPED: usize = 10_000;
 
 fn group<'a>(diagnostic: &'a Diagnostic, text: &'a str) -> Group<'a> {
     let file = diagnostic.file.display().to_string();
     let title = Level::ERROR.primary_title(diagnostic.problem.to_string());
+    let point = diagnostic.problem.is_point();
     let primary = diagnostic
         .location
-        .and_then(|location| excerpt(text, location));
+        .and_then(|location| excerpt(text, location, point));
     let mut group = match (diagnostic.location, primary) {
         (Some(location), Some(excerpt)) => title.element(
             Snippet::source(excerpt.line)
@@ -403,7 +436,7 @@ fn group<'a>(diagnostic: &'a Diagnostic, text: &'a str) -> Group<'a> {
         (None, _) => title.element(Origin::path(file.clone())),
     };
     if let Some(related) = diagnostic.related
-        && let Some(excerpt) = excerpt(text, related)
+        && let Some(excerpt) = excerpt(text, related, false)
     {
         group = group.element(
             Snippet::source(excerpt.line)
@@ -425,13 +458,14 @@ struct Excerpt<'a> {
     span: std::ops::Range<usize>,
 }
 
-/// The line at `location`, cut to a readable length, and the token at its column:
-/// a key, a value or a single character, up to the next `:`, `,`, bracket or space.
-fn excerpt(text: &str, location: Location) -> Option<Excerpt<'_>> {
+/// The line at `location`, cut to a readable length, and what to underline: one
+/// character at a `point`, otherwise the key or value at the column (a key up to
+/// its `:`, a value up to the end of the line).
+fn excerpt(text: &str, location: Location, point: bool) -> Option<Excerpt<'_>> {
     let line = text.split('\n').nth(location.line.checked_sub(1)?)?;
     let line = line.strip_suffix('\r').unwrap_or(line);
     let skip = location.column.checked_sub(1)?;
-    if skip > MAX_SHOWN_LINE {
+    if skip > MAX_SKIPPED {
         return None;
     }
     let start = line.char_indices().nth(skip).map_or(line.len(), |(i, _)| i);
@@ -441,7 +475,9 @@ fn excerpt(text: &str, location: Location) -> Option<Excerpt<'_>> {
         .unwrap_or(rest.len());
     // A value (after `key: `) is underlined to the end of the line.
     let is_value = line[..start].trim_end().ends_with(':');
-    let token = if is_value {
+    let token = if point {
+        0
+    } else if is_value {
         rest.trim_end().len()
     } else {
         token
@@ -453,7 +489,7 @@ fn excerpt(text: &str, location: Location) -> Option<Excerpt<'_>> {
     };
     let cut = line
         .char_indices()
-        .nth(skip.max(MAX_SHOWN_LINE / 2) + MAX_SHOWN_LINE / 2)
+        .nth(skip + MAX_SHOWN_LINE)
         .map_or(line.len(), |(i, _)| i);
     let line = &line[..cut];
     let end = (start + token).min(line.len());

@@ -15,11 +15,8 @@ pub(super) fn parse(bytes: &[u8], path: &Path) -> Result<Catalogue, Vec<Diagnost
         Ok(source) => source,
         Err(error) => {
             let (line, column) = line_column(bytes, error.valid_up_to());
-            let problem = Problem::Yaml {
-                message: format!(
-                    "the file is not UTF-8 (invalid byte at offset {})",
-                    error.valid_up_to()
-                ),
+            let problem = Problem::NotUtf8 {
+                offset: error.valid_up_to(),
             };
             return Err(vec![diagnostic(Some(Location { line, column }), problem)]);
         }
@@ -31,6 +28,12 @@ pub(super) fn parse(bytes: &[u8], path: &Path) -> Result<Catalogue, Vec<Diagnost
         line.is_empty() || line.starts_with('#')
     }) {
         return Err(vec![diagnostic(None, Problem::Empty)]);
+    }
+    if let Some(location) = too_deep(source) {
+        let problem = Problem::Yaml {
+            message: format!("brackets nest more than {MAX_NESTING} levels deep"),
+        };
+        return Err(vec![diagnostic(Some(location), problem)]);
     }
     let raw: RawCatalogue = serde_yaml::from_str(source).map_err(|error| {
         let location = error.location().map(|l| Location {
@@ -72,6 +75,51 @@ pub(super) fn parse(bytes: &[u8], path: &Path) -> Result<Catalogue, Vec<Diagnost
     }
 }
 
+/// How deep `[` and `{` may nest. A catalogue needs two or three levels; the YAML
+/// parser takes time quadratic in the depth (seconds at 10,000), so deeper input
+/// is refused before it reaches the parser.
+const MAX_NESTING: usize = 64;
+
+/// Where flow collections first nest deeper than [`MAX_NESTING`], if they do.
+///
+/// A quick scan, not a YAML parser: it skips comments and quoted strings (a quote
+/// opens a string only where a token may start, so the apostrophe of `don't`
+/// does not) and counts brackets everywhere else. Brackets inside plain text
+/// count too, which only matters for text with dozens of unclosed brackets.
+fn too_deep(source: &str) -> Option<Location> {
+    let mut depth = 0usize;
+    for (index, line) in source.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        let mut previous = ' ';
+        let mut chars = line.chars().enumerate();
+        while let Some((column, c)) = chars.next() {
+            match (quote, c) {
+                (Some('"'), '\\') => {
+                    chars.next();
+                }
+                (Some(open), c) if c == open => quote = None,
+                (None, '#') if previous.is_whitespace() => break,
+                (None, '"' | '\'') if previous.is_whitespace() || "[{,:".contains(previous) => {
+                    quote = Some(c);
+                }
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        return Some(Location {
+                            line: index + 1,
+                            column: column + 1,
+                        });
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            previous = c;
+        }
+    }
+    None
+}
+
 /// 1-based line and column of byte `offset`.
 fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset];
@@ -89,10 +137,7 @@ fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
 
 /// Turns a `serde_yaml` message into a problem, without the position it appends.
 fn yaml_problem(message: &str) -> Problem {
-    let message = match message.rfind(" at line ") {
-        Some(at) => &message[..at],
-        None => message,
-    };
+    let message = &without_positions(message);
     // serde's wording: "path: unknown field `k`, expected …", "path: missing field `k`",
     // "path: duplicate field `k`".
     let field = |prefix: &str| {
@@ -137,6 +182,31 @@ fn yaml_problem(message: &str) -> Problem {
     Problem::Yaml {
         message: message.to_owned(),
     }
+}
+
+/// `message` without the ` at line L column C` that `serde_yaml` puts in it, once
+/// at the end and sometimes once more in the middle.
+fn without_positions(message: &str) -> String {
+    let digits =
+        |text: &str| text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(" at line ") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + " at line ".len()..];
+        let line_digits = digits(after);
+        match after[line_digits..].strip_prefix(" column ") {
+            Some(column) if line_digits > 0 && digits(column) > 0 => {
+                rest = &column[digits(column)..];
+            }
+            _ => {
+                out.push_str(" at line ");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// serde's names of the raw types, in the words of the format.
@@ -307,11 +377,13 @@ impl Checker<'_> {
             ("page_uri", &raw.page_uri),
             ("docs_base_uri", &raw.docs_base_uri),
         ] {
+            let key: &'static str = key;
             if let Some(what) = uri.as_deref().and_then(forbidden_in_token) {
                 let location = self.locator.value(self.locator.top_level(key));
                 self.report(
                     location,
                     Problem::InvalidUri {
+                        key,
                         code: String::new(),
                         uri: uri.clone().unwrap_or_default(),
                         what,
@@ -410,6 +482,7 @@ impl Checker<'_> {
             self.report(
                 at(self, "uri"),
                 Problem::InvalidUri {
+                    key: "uri",
                     code: raw.code.clone(),
                     uri: raw.uri.clone().unwrap_or_default(),
                     what,
@@ -571,6 +644,27 @@ mod tests {
                 wants_text: true,
             }
         );
+    }
+
+    #[test]
+    fn refuses_deep_nesting_before_parsing() {
+        let deep = format!("a: {}{}", "[".repeat(65), "]".repeat(65));
+        assert_eq!(
+            too_deep(&deep),
+            Some(Location {
+                line: 1,
+                column: 68
+            })
+        );
+        let fine = format!("a: {}{}", "[".repeat(64), "]".repeat(64));
+        assert_eq!(too_deep(&fine), None);
+        let quoted = format!(
+            "a: \"{}\"\nb: '{}' # {}\nc: don't {{}}",
+            "[".repeat(99),
+            "{".repeat(99),
+            "[".repeat(99)
+        );
+        assert_eq!(too_deep(&quoted), None);
     }
 
     #[test]
