@@ -363,7 +363,7 @@ impl Checker<'_> {
             let location = self.locator.value(self.locator.top_level("version"));
             self.report(location, Problem::UnsupportedVersion { found: raw.version });
         }
-        if let Err(reason) = ident::check_type_name(&raw.name) {
+        if let Err(reason) = ident::check_enum_name(&raw.name) {
             let location = self.locator.value(self.locator.top_level("name"));
             self.report(
                 location,
