@@ -87,8 +87,33 @@ enum Outcome {
 }
 
 /// Runs `errcat` with `args` (the first one is the program name) and returns the
-/// exit status. Output that is not an error goes to `stdout`, messages to `stderr`.
+/// exit status. Output that is not an error goes to `stdout`, messages to `stderr`,
+/// without colour.
 pub fn run<I, T>(args: I, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    run_styled(args, stdout, stderr, false)
+}
+
+/// Whether messages on the process's stderr get colour: only on a terminal, and
+/// not when `NO_COLOR` is set to anything but the empty string (<https://no-color.org>).
+#[must_use]
+pub fn colour_stderr() -> bool {
+    use std::io::IsTerminal as _;
+    wants_colour(
+        std::io::stderr().is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+    )
+}
+
+fn wants_colour(terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+    terminal && no_color.is_none_or(std::ffi::OsStr::is_empty)
+}
+
+/// [`run`], with catalogue diagnostics in colour when `colour` is set.
+pub fn run_styled<I, T>(args: I, stdout: &mut dyn Write, stderr: &mut dyn Write, colour: bool) -> u8
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -115,6 +140,11 @@ where
     match result {
         Ok(Outcome::Success) => SUCCESS,
         Ok(Outcome::Stale | Outcome::Denied) => FAILURE,
+        Err(Error::Catalogue(error)) => {
+            // Already `error: ...`, with source lines: the Builder's text too.
+            let _ = writeln!(stderr, "{}", error.render(colour));
+            FAILURE
+        }
         Err(error) => {
             let _ = writeln!(stderr, "error: {error}");
             FAILURE
@@ -226,4 +256,17 @@ fn emit(
         "error: {old} is stale; run `{regenerate}` to update it"
     );
     Ok(Outcome::Stale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        assert!(wants_colour(true, None));
+        assert!(wants_colour(true, Some("".as_ref())));
+        assert!(!wants_colour(true, Some("1".as_ref())));
+        assert!(!wants_colour(false, None));
+    }
 }

@@ -18,6 +18,27 @@ pub const ASSOCIATED_ITEMS: &[&str] = &[
     "URIS",
 ];
 
+/// Names the generated code declares beside the enum (serde helpers, generic
+/// parameters). An enum with one of these names would be shadowed inside the
+/// generated impls, so the name is refused.
+pub const RESERVED_TYPE_NAMES: &[&str] = &[
+    "A",
+    "AnyCode",
+    "BodyVisitor",
+    "D",
+    "E",
+    "Key",
+    "KeyVisitor",
+    "KnownCode",
+    "Member",
+    "ResponseKey",
+    "ResponseKeyVisitor",
+    "ResponseVisitor",
+    "S",
+    "Text",
+    "TextCheck",
+];
+
 /// Keywords of every edition, strict and reserved (`gen` since 2024).
 const KEYWORDS: &[&str] = &[
     "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
@@ -64,6 +85,20 @@ pub fn check_type_name(name: &str) -> Result<(), String> {
         return Err(
             "is not UpperCamelCase (an uppercase first letter and no underscores)".to_owned(),
         );
+    }
+    Ok(())
+}
+
+/// Checks the enum's name: a usable type name that is not one of
+/// [`RESERVED_TYPE_NAMES`].
+///
+/// # Errors
+///
+/// Returns why the name is unusable, in words that complete "`name` ...".
+pub fn check_enum_name(name: &str) -> Result<(), String> {
+    check_type_name(name)?;
+    if RESERVED_TYPE_NAMES.contains(&name) {
+        return Err("is a name the generated code uses for a helper of its own".to_owned());
     }
     Ok(())
 }
@@ -174,6 +209,19 @@ mod tests {
         assert_eq!(check_variant_name("All"), Ok(()));
         assert_eq!(check_variant_name("Code"), Ok(()));
         assert_eq!(check_variant_name("FromCode"), Ok(()));
+    }
+
+    #[test]
+    fn enum_names_may_not_shadow_helpers() {
+        for name in ["A", "Member", "Text", "S"] {
+            assert_eq!(
+                check_enum_name(name),
+                Err("is a name the generated code uses for a helper of its own".to_owned())
+            );
+            // Variants are always qualified, so they may use these names.
+            assert_eq!(check_variant_name(name), Ok(()));
+        }
+        assert_eq!(check_enum_name("TokenRequestError"), Ok(()));
     }
 
     #[test]

@@ -380,7 +380,7 @@ mod tests {
 
     #[test]
     fn preamble_headings_are_headings_of_the_page() {
-        let yaml = "version: 1\nname: E\npage_uri: /p/\ndocs:\n  preamble: |\n    ## Overview\nerrors:\n  - code: a\n    title: Overview\n    description: D\n  - code: b\n    description: D\n    uri: /p/#overview\n";
+        let yaml = "version: 1\nname: TestError\npage_uri: /p/\ndocs:\n  preamble: |\n    ## Overview\nerrors:\n  - code: a\n    title: Overview\n    description: D\n  - code: b\n    description: D\n    uri: /p/#overview\n";
         let warnings = lint(&[input(yaml)], &[]);
         // The preamble's heading takes `#overview`, so `b` links to it, not to `a`,
         // whose default URI is `#overview-1`; the repeat is reported, not the link.
@@ -402,7 +402,7 @@ mod tests {
     fn default_uris_never_drift() {
         let warnings = lint(
             &[input(
-                "version: 1\nname: E\npage_uri: /p/\nerrors:\n  - code: a_b\n    description: D\n  - code: c\n    description: D\n",
+                "version: 1\nname: TestError\npage_uri: /p/\nerrors:\n  - code: a_b\n    description: D\n  - code: c\n    description: D\n",
             )],
             &[],
         );
@@ -413,7 +413,7 @@ mod tests {
     fn repeated_headings_are_reported_once_each() {
         let warnings = lint(
             &[input(
-                "version: 1\nname: E\nerrors:\n  - code: a\n    title: Same\n    description: D\n  - code: b\n    title: Same!\n    description: D\n",
+                "version: 1\nname: TestError\nerrors:\n  - code: a\n    title: Same\n    description: D\n  - code: b\n    title: Same!\n    description: D\n",
             )],
             &[],
         );

@@ -48,13 +48,13 @@ pub fn replace_with(
         path: path.to_owned(),
         source,
     };
-    if let Ok(metadata) = fs::metadata(path) {
-        if metadata.permissions().readonly() {
-            return Err(error(io::Error::new(
-                io::ErrorKind::PermissionDenied,
-                "the file is read-only",
-            )));
-        }
+    if let Ok(metadata) = fs::metadata(path)
+        && metadata.permissions().readonly()
+    {
+        return Err(error(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        )));
     }
     let temporary = temporary_path(path);
     let result = write_temporary(&temporary, fill).and_then(|()| fs::rename(&temporary, path));

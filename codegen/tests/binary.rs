@@ -24,13 +24,13 @@ fn generate_succeeds_with_status_0() {
 
 #[test]
 fn a_bad_catalogue_exits_1() {
-    let output = errcat(&["generate", "tests/fixtures/bad/duplicate_code.yaml"]);
+    let output = errcat(&["generate", "tests/fixtures/bad/duplicate-code.yaml"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stdout.is_empty());
     assert!(
         output
             .stderr
-            .starts_with(b"error: tests/fixtures/bad/duplicate_code.yaml:8:5: duplicate code")
+            .starts_with(b"error: duplicate code `bad_verification_code` (errors #1 and #2)\n --> tests/fixtures/bad/duplicate-code.yaml:6:11\n")
     );
 }
 

@@ -27,7 +27,7 @@ pub enum AuthorizationError {
     /// Docs: <https://docs.github.com/apps/building-integrations/setting-up-and-registering-oauth-apps/troubleshooting-authorization-request-errors/#access-denied>
     AccessDenied,
 }
-#[allow(clippy::doc_markdown)]
+#[allow(clippy::doc_markdown, clippy::unicode_not_nfc)]
 impl AuthorizationError {
     /// Every variant, in catalogue order.
     pub const ALL: &'static [Self] = &[
@@ -122,14 +122,18 @@ impl ::core::error::Error for AuthorizationError {}
 #[automatically_derived]
 impl ::core::str::FromStr for AuthorizationError {
     type Err = UnknownAuthorizationErrorCode;
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(
+        code: &str,
+    ) -> ::core::result::Result<Self, UnknownAuthorizationErrorCode> {
         Self::from_code(code).ok_or_else(|| UnknownAuthorizationErrorCode::new(code))
     }
 }
 #[automatically_derived]
 impl ::core::convert::TryFrom<&str> for AuthorizationError {
     type Error = UnknownAuthorizationErrorCode;
-    fn try_from(code: &str) -> ::core::result::Result<Self, Self::Error> {
+    fn try_from(
+        code: &str,
+    ) -> ::core::result::Result<Self, UnknownAuthorizationErrorCode> {
         Self::from_code(code).ok_or_else(|| UnknownAuthorizationErrorCode::new(code))
     }
 }

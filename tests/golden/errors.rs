@@ -33,7 +33,7 @@ pub enum TokenRequestError {
     /// Docs: <https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors/#unverified_user_email>
     UnverifiedUserEmail,
 }
-#[allow(clippy::doc_markdown)]
+#[allow(clippy::doc_markdown, clippy::unicode_not_nfc)]
 impl TokenRequestError {
     /// Every variant, in catalogue order.
     pub const ALL: &'static [Self] = &[
@@ -142,14 +142,18 @@ impl ::core::error::Error for TokenRequestError {}
 #[automatically_derived]
 impl ::core::str::FromStr for TokenRequestError {
     type Err = UnknownTokenRequestErrorCode;
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(
+        code: &str,
+    ) -> ::core::result::Result<Self, UnknownTokenRequestErrorCode> {
         Self::from_code(code).ok_or_else(|| UnknownTokenRequestErrorCode::new(code))
     }
 }
 #[automatically_derived]
 impl ::core::convert::TryFrom<&str> for TokenRequestError {
     type Error = UnknownTokenRequestErrorCode;
-    fn try_from(code: &str) -> ::core::result::Result<Self, Self::Error> {
+    fn try_from(
+        code: &str,
+    ) -> ::core::result::Result<Self, UnknownTokenRequestErrorCode> {
         Self::from_code(code).ok_or_else(|| UnknownTokenRequestErrorCode::new(code))
     }
 }

@@ -3,11 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod golden;
+
 /// The committed golden code of the catalogues, compiled here with warnings denied
 /// (and, in CI, under `clippy::pedantic`) so a golden file that does not build
 /// cannot pass. `tests/drift.rs` keeps them equal to what errcat generates.
 #[deny(warnings)]
-pub mod golden {
+pub mod compiled {
     /// `errors.yaml`.
     pub mod token {
         include!("../golden/errors.rs");
@@ -160,4 +162,25 @@ pub fn query_examples(page: &str) -> Vec<String> {
     }
     queries.extend(current);
     queries
+}
+
+/// The names and contents of the files in `dir`, sorted: to show that a run
+/// created, removed or changed nothing.
+///
+/// # Panics
+///
+/// When the directory cannot be read.
+#[must_use]
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let bytes = std::fs::read(entry.path()).unwrap_or_default();
+            (name, bytes)
+        })
+        .collect();
+    files.sort();
+    files
 }

@@ -140,7 +140,7 @@ fn a_missing_catalogue_exits_1_and_names_it() {
     assert_eq!(run.status, 1);
     assert!(
         run.stderr
-            .starts_with("error: cannot read catalogue no/such/errors.yaml: "),
+            .starts_with("error: cannot read catalogue `no/such/errors.yaml`: "),
         "{}",
         run.stderr
     );

@@ -59,7 +59,7 @@ fn repeated_headings_get_numbered_anchors() {
 
 #[test]
 fn without_page_uri_there_is_no_uri() {
-    let yaml = "version: 1\nname: E\nerrors:\n  - code: a\n    description: A.\n";
+    let yaml = "version: 1\nname: TestError\nerrors:\n  - code: a\n    description: A.\n";
     let catalogue = catalogue::parse(yaml.as_bytes(), std::path::Path::new("e.yaml")).unwrap();
     assert_eq!(catalogue.errors[0].uri, None);
 }

@@ -184,7 +184,14 @@ fn unreadable_pages_name_the_line_and_write_nothing() {
     for (file, line, message) in cases {
         let page = tests_path(&format!("fixtures/pages/bad/{file}"));
         for output in [&existing, &absent] {
-            let run = errcat(&["import", arg(&page), "--name", "E", "-o", arg(output)]);
+            let run = errcat(&[
+                "import",
+                arg(&page),
+                "--name",
+                "TestError",
+                "-o",
+                arg(output),
+            ]);
             assert_eq!(run.status, 1, "{file}");
             let expected = format!("error: {}:{line}: {message}", page.display());
             assert!(
@@ -206,8 +213,8 @@ fn a_page_errcat_would_change_is_refused() {
     // Four-space JSON: readable, but not what `errcat docs` writes back.
     let page =
         "## A\n\n```json\n{\n    \"error\": \"a\",\n    \"error_description\": \"A.\"\n}\n```\n";
-    let error =
-        errcat_codegen::import::import_str(page, Path::new("page.md"), Some("E")).unwrap_err();
+    let error = errcat_codegen::import::import_str(page, Path::new("page.md"), Some("TestError"))
+        .unwrap_err();
     let message = error.to_string();
     assert!(
         message.starts_with("page.md:5: this example is not laid out as errcat writes it"),
@@ -219,7 +226,7 @@ fn a_page_errcat_would_change_is_refused() {
 #[test]
 fn a_page_whose_errors_are_not_a_valid_catalogue_is_refused() {
     let page = tests_path("fixtures/pages/bad/duplicate-code.md");
-    let run = errcat(&["import", arg(&page), "--name", "E"]);
+    let run = errcat(&["import", arg(&page), "--name", "TestError"]);
     assert_eq!(run.status, 1);
     assert!(
         run.stderr.starts_with(&format!(
@@ -240,7 +247,8 @@ fn a_page_whose_errors_are_not_a_valid_catalogue_is_refused() {
 #[test]
 fn crlf_pages_are_refused_with_the_line() {
     let page = "## A\n\n```json\r\n{}\r\n```\n";
-    let error = errcat_codegen::import::import_str(page, Path::new("p.md"), Some("E")).unwrap_err();
+    let error =
+        errcat_codegen::import::import_str(page, Path::new("p.md"), Some("TestError")).unwrap_err();
     assert_eq!(
         error.to_string(),
         "p.md:3: this line ends in CR LF\n  help: convert the page to LF line endings, which errcat reads and writes"

@@ -49,7 +49,7 @@ fn the_builder_writes_the_same_bytes_as_the_cli() {
 fn the_generated_crate_compiles_the_build_script_output() {
     // github-oauth-errors includes what its build.rs wrote; the golden module in
     // errcat-tests includes the golden file. Same code, same behaviour.
-    use errcat_tests::golden::{authorization, token};
+    use errcat_tests::compiled::{authorization, token};
     assert_eq!(
         token::TokenRequestError::ALL.len(),
         github_oauth_errors::TokenRequestError::ALL.len()

@@ -42,7 +42,7 @@ fn damaged_pages_round_trip_or_are_refused_with_a_line() {
     let (mut imported, mut refused) = (0, 0);
     for page in &pages {
         for damaged in mutations(page) {
-            match import::import_str(&damaged, Path::new("page.md"), Some("E")) {
+            match import::import_str(&damaged, Path::new("page.md"), Some("TestError")) {
                 Ok(yaml) => {
                     let catalogue = catalogue::parse(yaml.as_bytes(), Path::new("c.yaml")).unwrap();
                     assert!(docs::render(&catalogue) == damaged, "changed:\n{damaged}");

@@ -74,6 +74,74 @@ impl<'a> Locator<'a> {
     }
 }
 
+impl Locator<'_> {
+    /// The position of the value of the `key:` at `key`, when it is on the same
+    /// line; otherwise (a block scalar, a value on the next line) `key` itself.
+    #[must_use]
+    pub fn value(&self, key: Option<Location>) -> Option<Location> {
+        let key = key?;
+        let line = self.lines.get(key.line.checked_sub(1)?)?;
+        let start = line
+            .char_indices()
+            .nth(key.column.saturating_sub(1))
+            .map_or(line.len(), |(at, _)| at);
+        let Some(colon) = line[start..].find(':') else {
+            return Some(key);
+        };
+        let after = &line[start + colon + 1..];
+        let value = after.trim_start();
+        if value.is_empty() || value.starts_with(['|', '>', '#']) {
+            return Some(key);
+        }
+        let at = line.len() - value.len();
+        Some(Location {
+            line: key.line,
+            column: line[..at].chars().count() + 1,
+        })
+    }
+
+    /// Every `key:` of the block mapping whose first key is at `start` (where
+    /// `serde_yaml` places a mapping's errors), in order.
+    #[must_use]
+    pub fn mapping_keys(&self, start: Location, key: &str) -> Vec<Location> {
+        let mut found = Vec::new();
+        let Some(first) = start.line.checked_sub(1) else {
+            return found;
+        };
+        for (index, text) in self.lines.iter().enumerate().skip(first) {
+            let trimmed = text.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            // The mapping may open an entry: `- code: a`.
+            let item = if index == first {
+                let column = start.column.saturating_sub(1);
+                text.char_indices()
+                    .nth(column)
+                    .map_or("", |(at, _)| &text[at..])
+            } else {
+                text
+            };
+            let offset = text.len() - item.len();
+            let indent = text.len() - trimmed.len();
+            let column = text[..offset].chars().count() + item.len() - item.trim_start().len() + 1;
+            if index > first && (indent < start.column - 1 || column < start.column) {
+                break;
+            }
+            if column != start.column {
+                continue;
+            }
+            if let Some(key_column) = key_column(item, key) {
+                found.push(Location {
+                    line: index + 1,
+                    column: text[..offset].chars().count() + key_column,
+                });
+            }
+        }
+        found
+    }
+}
+
 /// The 1-based column of `key:` when `line` (after indentation) starts with it.
 fn key_column(line: &str, key: &str) -> Option<usize> {
     let trimmed = line.trim_start();
@@ -160,6 +228,25 @@ errors:
         assert_eq!(locator.entry_key(1, "uri"), at(9, 7));
         // A key the entry does not have points at the entry.
         assert_eq!(locator.entry_key(0, "uri"), at(4, 3));
+        assert_eq!(locator.value(locator.entry_key(1, "uri")), at(9, 12));
+        assert_eq!(locator.value(locator.top_level("version")), at(1, 10));
+    }
+
+    #[test]
+    fn finds_repeated_keys_of_one_mapping() {
+        let source = "version: 1\nerrors:\n  - code: a\n    description: x\n    code: b\n  - code: c\ncode: d\n";
+        let locator = Locator::new(source);
+        assert_eq!(
+            locator.mapping_keys(Location { line: 3, column: 5 }, "code"),
+            vec![
+                Location { line: 3, column: 5 },
+                Location { line: 5, column: 5 }
+            ]
+        );
+        assert_eq!(
+            locator.mapping_keys(Location { line: 1, column: 1 }, "code"),
+            vec![Location { line: 7, column: 1 }]
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod validate;
 
 use std::path::Path;
 
-pub use error::{Diagnostic, Error, Location, Problem};
+pub use error::{Diagnostic, Error, Location, MAX_SHOWN, Problem, render};
 pub(crate) use locate::Locator;
 pub use template::{DisplayTemplate, Placeholder, Segment};
 
@@ -108,6 +108,16 @@ impl Catalogue {
     }
 }
 
+/// The largest catalogue file read, in bytes. It bounds memory and time for a
+/// path that names the wrong file (a log, `/dev/zero`); real catalogues are far
+/// smaller.
+pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+/// The longest text value (a code, description, title, URI, summary, ...) in
+/// bytes. Every text reaches the generated code, so one runaway value would
+/// make a huge file for rustc to chew on.
+pub const MAX_TEXT_LEN: usize = 64 * 1024;
+
 /// Reads and validates the catalogue at `path`.
 ///
 /// # Errors
@@ -115,10 +125,31 @@ impl Catalogue {
 /// [`Error::Read`] when the file cannot be read, [`Error::Invalid`] listing every
 /// problem found otherwise.
 pub fn load(path: &Path) -> Result<Catalogue, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+    let read_error = |source| Error::Read {
         path: path.to_owned(),
         source,
-    })?;
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    // Read one byte past the limit to tell "at the limit" from "over it", without
+    // ever reading more (a path such as /dev/zero never ends).
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, MAX_FILE_SIZE + 1),
+        &mut bytes,
+    )
+    .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(Error::Invalid {
+            diagnostics: vec![Diagnostic::new(
+                path,
+                None,
+                Problem::TooLarge {
+                    limit: MAX_FILE_SIZE,
+                },
+            )],
+            text: String::new(),
+        });
+    }
     parse(&bytes, path)
 }
 
@@ -128,5 +159,11 @@ pub fn load(path: &Path) -> Result<Catalogue, Error> {
 ///
 /// [`Error::Invalid`] listing every problem found.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Catalogue, Error> {
-    validate::parse(bytes, path).map_err(|diagnostics| Error::Invalid { diagnostics })
+    validate::parse(bytes, path).map_err(|diagnostics| {
+        let text = String::from_utf8_lossy(bytes);
+        Error::Invalid {
+            diagnostics,
+            text: text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned(),
+        }
+    })
 }

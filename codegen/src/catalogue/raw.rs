@@ -3,8 +3,16 @@
 //! Nothing here is checked beyond the shape serde enforces (types, required and
 //! unknown keys); the `validate` module turns a [`RawCatalogue`] into a
 //! [`super::Catalogue`] or a list of problems.
+//!
+//! Text fields accept YAML strings only. `serde_yaml` would otherwise read
+//! `code: 404` or `description: yes`-style scalars as the text of the number, and
+//! `code: 1e3` would silently become the code `1e3` while the author meant a
+//! number; a value YAML types as a number, boolean or null is refused instead,
+//! with the advice to quote it.
 
-use serde::Deserialize;
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, de};
 
 /// A catalogue file, key for key.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -13,21 +21,22 @@ pub struct RawCatalogue {
     /// Format version; only `1` exists.
     pub version: u64,
     /// Rust type name of the generated enum.
+    #[serde(deserialize_with = "text")]
     pub name: String,
     /// Rustdoc of the generated enum.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_text")]
     pub description: Option<String>,
     /// Base that makes relative URIs absolute in rustdoc links.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_text")]
     pub docs_base_uri: Option<String>,
     /// Path (or URI) of the docs page that describes these errors.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_text")]
     pub page_uri: Option<String>,
     /// Names of the wire members.
     #[serde(default)]
     pub wire: RawWire,
     /// Display template.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_text")]
     pub display: Option<String>,
     /// Text used only for the Markdown page.
     #[serde(default)]
@@ -41,10 +50,13 @@ pub struct RawCatalogue {
 #[serde(deny_unknown_fields, default)]
 pub struct RawWire {
     /// The member that carries the code.
+    #[serde(deserialize_with = "text")]
     pub code: String,
     /// The member that carries the human-readable description.
+    #[serde(deserialize_with = "text")]
     pub description: String,
     /// The member that carries the URI of the docs.
+    #[serde(deserialize_with = "text")]
     pub uri: String,
 }
 
@@ -63,10 +75,10 @@ impl Default for RawWire {
 #[serde(deny_unknown_fields)]
 pub struct RawDocs {
     /// The text between the two `---` lines.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_text")]
     pub front_matter: Option<String>,
     /// Markdown before the first error section.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_text")]
     pub preamble: Option<String>,
     /// How each section shows its error (default: a fenced `json` block).
     #[serde(default)]
@@ -106,25 +118,77 @@ pub enum RawExampleStyle {
 #[serde(deny_unknown_fields)]
 pub struct RawEntry {
     /// The wire code, exactly as sent.
+    #[serde(deserialize_with = "text")]
     pub code: String,
     /// The section heading.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_text")]
     pub title: Option<String>,
     /// The description, exactly as sent.
+    #[serde(deserialize_with = "text")]
     pub description: String,
     /// The URI sent with the error.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_text")]
     pub uri: Option<String>,
     /// Markdown before the example.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_text")]
     pub summary: Option<String>,
     /// Markdown after the example.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_text")]
     pub resolution: Option<String>,
     /// Level of the section's heading, 1 to 6 (default 2: `##`).
     #[serde(default)]
     pub heading_level: Option<u8>,
     /// Override of the derived variant name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_text")]
     pub variant: Option<String>,
+}
+
+/// Reads a YAML string, and nothing YAML types otherwise.
+fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    deserializer.deserialize_any(TextVisitor)
+}
+
+/// Reads an absent or null value as `None`, and otherwise as [`text`] does.
+fn optional_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    deserializer.deserialize_option(OptionalTextVisitor)
+}
+
+struct TextVisitor;
+
+impl de::Visitor<'_> for TextVisitor {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<String, E> {
+        Ok(text.to_owned())
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<String, E> {
+        Ok(text)
+    }
+}
+
+struct OptionalTextVisitor;
+
+impl<'de> de::Visitor<'de> for OptionalTextVisitor {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<String>, D::Error> {
+        text(deserializer).map(Some)
+    }
 }

@@ -5,40 +5,60 @@ use std::path::Path;
 use super::locate::Locator;
 use super::raw::{RawCatalogue, RawDocs, RawEntry, RawExample, RawExampleStyle};
 use super::template::{self, DisplayTemplate};
-use super::{Catalogue, Diagnostic, Docs, ErrorDef, Example, Location, Problem, Wire};
+use super::{
+    Catalogue, Diagnostic, Docs, ErrorDef, Example, Location, MAX_TEXT_LEN, Problem, Wire,
+};
 use crate::{ident, slug};
 
 /// Parses and validates `bytes`, the contents of `path`.
 pub(super) fn parse(bytes: &[u8], path: &Path) -> Result<Catalogue, Vec<Diagnostic>> {
-    let diagnostic = |location, problem| Diagnostic {
-        file: path.to_owned(),
-        location,
-        problem,
-    };
+    let diagnostic = |location, problem| Diagnostic::new(path, location, problem);
     let source = match std::str::from_utf8(bytes) {
         Ok(source) => source,
         Err(error) => {
             let (line, column) = line_column(bytes, error.valid_up_to());
-            let problem = Problem::Yaml {
-                message: format!(
-                    "the file is not UTF-8 (invalid byte at offset {})",
-                    error.valid_up_to()
-                ),
+            let problem = Problem::NotUtf8 {
+                offset: error.valid_up_to(),
             };
             return Err(vec![diagnostic(Some(Location { line, column }), problem)]);
         }
     };
     // A byte order mark is valid YAML, but serde_yaml would count it as a column.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    if source.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#')
+    }) {
+        return Err(vec![diagnostic(None, Problem::Empty)]);
+    }
+    if let Some(location) = too_deep(source) {
+        let problem = Problem::Yaml {
+            message: format!("brackets nest more than {MAX_NESTING} levels deep"),
+        };
+        return Err(vec![diagnostic(Some(location), problem)]);
+    }
     let raw: RawCatalogue = serde_yaml::from_str(source).map_err(|error| {
         let location = error.location().map(|l| Location {
             line: l.line(),
             column: l.column(),
         });
-        vec![diagnostic(
-            location,
-            yaml_problem(&error.to_string(), source),
-        )]
+        let problem = yaml_problem(&error.to_string(), source);
+        // serde_yaml places errors about the whole document at 1:1, which points at
+        // whatever key happens to come first.
+        let whole_document = matches!(&problem, Problem::MissingKey { context, .. } if context.is_empty())
+            || matches!(&problem, Problem::WrongType { message, .. } if message.starts_with("invalid type"));
+        let location = if whole_document { None } else { location };
+        let mut diagnostic = diagnostic(location, problem);
+        if let (Problem::DuplicateKey { key, .. }, Some(start)) = (&diagnostic.problem, location)
+        {
+            // serde_yaml points at the mapping; point at the repeated key instead.
+            let keys = Locator::new(source).mapping_keys(start, key);
+            if let [first, second, ..] = keys[..] {
+                diagnostic.location = Some(second);
+                diagnostic.related = Some(first);
+            }
+        }
+        vec![diagnostic]
     })?;
     let mut checker = Checker {
         locator: Locator::new(source),
@@ -49,8 +69,57 @@ pub(super) fn parse(bytes: &[u8], path: &Path) -> Result<Catalogue, Vec<Diagnost
     if checker.diagnostics.is_empty() {
         Ok(catalogue)
     } else {
-        Err(checker.diagnostics)
+        // Source order; the few without a position last. The sort is stable, so
+        // problems at one position keep the order they were found in.
+        let mut diagnostics = checker.diagnostics;
+        diagnostics.sort_by_key(|d| (d.location.is_none(), d.location));
+        Err(diagnostics)
     }
+}
+
+/// How deep `[` and `{` may nest. A catalogue needs two or three levels; the YAML
+/// parser takes time quadratic in the depth (seconds at 10,000), so deeper input
+/// is refused before it reaches the parser.
+const MAX_NESTING: usize = 64;
+
+/// Where flow collections first nest deeper than [`MAX_NESTING`], if they do.
+///
+/// A quick scan, not a YAML parser: it skips comments and quoted strings (a quote
+/// opens a string only where a token may start, so the apostrophe of `don't`
+/// does not) and counts brackets everywhere else. Brackets inside plain text
+/// count too, which only matters for text with dozens of unclosed brackets.
+fn too_deep(source: &str) -> Option<Location> {
+    let mut depth = 0usize;
+    for (index, line) in source.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        let mut previous = ' ';
+        let mut chars = line.chars().enumerate();
+        while let Some((column, c)) = chars.next() {
+            match (quote, c) {
+                (Some('"'), '\\') => {
+                    chars.next();
+                }
+                (Some(open), c) if c == open => quote = None,
+                (None, '#') if previous.is_whitespace() => break,
+                (None, '"' | '\'') if previous.is_whitespace() || "[{,:".contains(previous) => {
+                    quote = Some(c);
+                }
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        return Some(Location {
+                            line: index + 1,
+                            column: column + 1,
+                        });
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            previous = c;
+        }
+    }
+    None
 }
 
 /// 1-based line and column of byte `offset`.
@@ -68,45 +137,58 @@ fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Turns a `serde_yaml` message into a problem, without the position it inserts
+/// Turns a `serde_yaml` message into a problem, without the position it appends
 /// (the diagnostic carries that) and naming the entry's code when the message is
 /// about one entry (`errors[2]: ...`).
 fn yaml_problem(message: &str, source: &str) -> Problem {
-    let message = without_position(message);
-    let message = with_entry_code(&message, source);
-    // serde's wording for `deny_unknown_fields`: "path: unknown field `k`, expected …".
-    if let Some(start) = message.find("unknown field `") {
-        let rest = &message[start + "unknown field `".len()..];
-        if let Some(end) = rest.find('`') {
-            return Problem::UnknownKey {
-                context: message[..start].to_owned(),
-                key: rest[..end].to_owned(),
-                expected: rest[end + 1..].trim_start_matches(", ").to_owned(),
-            };
-        }
+    let message = &with_entry_code(&without_positions(message), source);
+    // serde's wording: "path: unknown field `k`, expected …", "path: missing field `k`",
+    // "path: duplicate field `k`".
+    let field = |prefix: &str| {
+        let start = message.find(prefix)?;
+        let rest = &message[start + prefix.len()..];
+        let end = rest.find('`')?;
+        Some((
+            message[..start].to_owned(),
+            rest[..end].to_owned(),
+            rest[end + 1..].trim_start_matches(", ").to_owned(),
+        ))
+    };
+    if let Some((context, key, expected)) = field("unknown field `") {
+        return Problem::UnknownKey {
+            suggestion: closest(&key, &expected),
+            context,
+            key,
+            expected,
+        };
     }
-    Problem::Yaml { message }
+    if let Some((context, key, _)) = field("missing field `") {
+        return Problem::MissingKey { context, key };
+    }
+    if let Some((context, key, _)) = field("duplicate field `") {
+        return Problem::DuplicateKey { context, key };
+    }
+    if message.contains("invalid type: ") || message.contains("invalid value: ") {
+        let wants_text = message.ends_with("expected a string")
+            && [
+                "invalid type: integer",
+                "invalid type: floating point",
+                "invalid type: boolean",
+                "invalid type: unit value",
+            ]
+            .iter()
+            .any(|found| message.contains(found));
+        return Problem::WrongType {
+            message: readable_types(message),
+            wants_text,
+        };
+    }
+    Problem::Yaml {
+        message: message.clone(),
+    }
 }
 
-/// `message` without `serde_yaml`'s " at line L column C".
-fn without_position(message: &str) -> String {
-    let Some(start) = message.find(" at line ") else {
-        return message.to_owned();
-    };
-    let rest = &message[start + " at line ".len()..];
-    let digits = |text: &str| {
-        text.find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(text.len())
-    };
-    let line_end = digits(rest);
-    let Some(after_column) = rest[line_end..].strip_prefix(" column ") else {
-        return message.to_owned();
-    };
-    let column_end = digits(after_column);
-    format!("{}{}", &message[..start], &after_column[column_end..])
-}
-
-/// `errors[2]: msg` → ``errors[2] (code `x`): msg`` when the source gives entry 2 a code.
+/// `errors[2].key: msg` → ``errors[2].key (code `x`): msg`` when the source gives entry 2 a code.
 fn with_entry_code(message: &str, source: &str) -> String {
     let Some(rest) = message.strip_prefix("errors[") else {
         return message.to_owned();
@@ -119,10 +201,93 @@ fn with_entry_code(message: &str, source: &str) -> String {
         let code = document.get("errors")?.get(index)?.get("code")?;
         code.as_str().map(str::to_owned)
     });
-    match code {
-        Some(code) => format!("errors[{index}] (code `{code}`){tail}"),
-        None => message.to_owned(),
+    // The code goes after the whole path: `errors[2].uri (code `x`): ...`.
+    match (code, tail.split_once(": ")) {
+        (Some(code), Some((path, rest))) => {
+            format!("errors[{index}]{path} (code `{code}`): {rest}")
+        }
+        _ => message.to_owned(),
     }
+}
+
+/// `message` without the ` at line L column C` that `serde_yaml` puts in it, once
+/// at the end and sometimes once more in the middle.
+fn without_positions(message: &str) -> String {
+    let digits =
+        |text: &str| text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(" at line ") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + " at line ".len()..];
+        let line_digits = digits(after);
+        match after[line_digits..].strip_prefix(" column ") {
+            Some(column) if line_digits > 0 && digits(column) > 0 => {
+                rest = &column[digits(column)..];
+            }
+            _ => {
+                out.push_str(" at line ");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// serde's names of the raw types, in the words of the format.
+fn readable_types(message: &str) -> String {
+    message
+        .replace(
+            "struct RawCatalogue",
+            "a catalogue (a mapping with `version`, `name` and `errors`)",
+        )
+        .replace(
+            "struct RawEntry",
+            "an error (a mapping with `code` and `description`)",
+        )
+        .replace("struct RawWire", "a mapping of wire member names")
+        .replace("struct RawDocs", "a mapping of docs texts")
+        .replace("unit value", "null")
+        .replace("expected u64", "expected a whole number")
+}
+
+/// The allowed key (from serde's "expected one of `a`, `b`") nearest to `key`,
+/// when it is near enough to be a misspelling.
+fn closest(key: &str, expected: &str) -> Option<String> {
+    let candidates = expected.split('`').skip(1).step_by(2);
+    let (distance, best) = candidates
+        .map(|candidate| (edit_distance(key, candidate), candidate))
+        .min()?;
+    let limit = (key.chars().count() / 3).max(1);
+    (distance <= limit).then(|| best.to_owned())
+}
+
+/// Levenshtein distance over characters, with a transposition counted as one edit
+/// (`descirption`), as in the restricted Damerau-Levenshtein distance.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
 }
 
 struct Checker<'a> {
@@ -133,20 +298,99 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn report(&mut self, location: Option<Location>, problem: Problem) {
-        self.diagnostics.push(Diagnostic {
-            file: self.path.to_owned(),
-            location,
-            problem,
-        });
+        self.diagnostics
+            .push(Diagnostic::new(self.path, location, problem));
+    }
+
+    /// Like [`Self::report`], for a duplicate whose first definition is at `related`.
+    fn report_duplicate(
+        &mut self,
+        location: Option<Location>,
+        related: Option<Location>,
+        problem: Problem,
+    ) {
+        let mut diagnostic = Diagnostic::new(self.path, location, problem);
+        diagnostic.related = related;
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Reports `value` when it is longer than [`MAX_TEXT_LEN`].
+    fn length(&mut self, location: Option<Location>, what: impl FnOnce() -> String, value: &str) {
+        if value.len() > MAX_TEXT_LEN {
+            self.report(
+                location,
+                Problem::TextTooLong {
+                    what: what(),
+                    length: value.len(),
+                    limit: MAX_TEXT_LEN,
+                },
+            );
+        }
+    }
+
+    /// Every text value of the catalogue is within [`MAX_TEXT_LEN`].
+    fn lengths(&mut self, raw: &RawCatalogue) {
+        let top: [(&str, Option<&String>); 6] = [
+            ("name", Some(&raw.name)),
+            ("description", raw.description.as_ref()),
+            ("docs_base_uri", raw.docs_base_uri.as_ref()),
+            ("page_uri", raw.page_uri.as_ref()),
+            ("display", raw.display.as_ref()),
+            (
+                "docs",
+                raw.docs.as_ref().and_then(|docs| {
+                    [&docs.front_matter, &docs.preamble]
+                        .into_iter()
+                        .flatten()
+                        .max_by_key(|text| text.len())
+                }),
+            ),
+        ];
+        for (key, value) in top {
+            if let Some(value) = value {
+                let location = self.locator.top_level(key);
+                self.length(location, || format!("`{key}`"), value);
+            }
+        }
+        for wire in [&raw.wire.code, &raw.wire.description, &raw.wire.uri] {
+            let location = self.locator.top_level("wire");
+            self.length(location, || "a `wire` member name".to_owned(), wire);
+        }
+        for (index, entry) in raw.errors.iter().enumerate() {
+            let code = &entry.code;
+            let fields: [(&str, Option<&String>); 7] = [
+                ("code", Some(code)),
+                ("title", entry.title.as_ref()),
+                ("description", Some(&entry.description)),
+                ("uri", entry.uri.as_ref()),
+                ("summary", entry.summary.as_ref()),
+                ("resolution", entry.resolution.as_ref()),
+                ("variant", entry.variant.as_ref()),
+            ];
+            for (key, value) in fields {
+                if let Some(value) = value {
+                    let location = self.locator.entry_key(index, key);
+                    let what = || {
+                        if key == "code" || code.len() > MAX_TEXT_LEN {
+                            format!("the {key} of error #{}", index + 1)
+                        } else {
+                            format!("the {key} of code `{code}`")
+                        }
+                    };
+                    self.length(location, what, value);
+                }
+            }
+        }
     }
 
     fn check(&mut self, raw: RawCatalogue) -> Catalogue {
+        self.lengths(&raw);
         if raw.version != 1 {
-            let location = self.locator.top_level("version");
+            let location = self.locator.value(self.locator.top_level("version"));
             self.report(location, Problem::UnsupportedVersion { found: raw.version });
         }
-        if let Err(reason) = ident::check_type_name(&raw.name) {
-            let location = self.locator.top_level("name");
+        if let Err(reason) = ident::check_enum_name(&raw.name) {
+            let location = self.locator.value(self.locator.top_level("name"));
             self.report(
                 location,
                 Problem::InvalidName {
@@ -159,11 +403,13 @@ impl Checker<'_> {
             ("page_uri", &raw.page_uri),
             ("docs_base_uri", &raw.docs_base_uri),
         ] {
+            let key: &'static str = key;
             if let Some(what) = uri.as_deref().and_then(forbidden_in_token) {
-                let location = self.locator.top_level(key);
+                let location = self.locator.value(self.locator.top_level(key));
                 self.report(
                     location,
                     Problem::InvalidUri {
+                        key,
                         code: String::new(),
                         uri: uri.clone().unwrap_or_default(),
                         what,
@@ -287,7 +533,10 @@ impl Checker<'_> {
     }
 
     fn entry(&mut self, index: usize, raw: RawEntry) -> ErrorDef {
-        let at = |checker: &Self, key| checker.locator.entry_key(index, key);
+        let at = |checker: &Self, key| {
+            let locator = &checker.locator;
+            locator.value(locator.entry_key(index, key))
+        };
         if raw.code.is_empty() {
             self.report(at(self, "code"), Problem::EmptyCode { index: index + 1 });
         } else if let Some(what) = forbidden_in_token(&raw.code) {
@@ -311,6 +560,7 @@ impl Checker<'_> {
             self.report(
                 at(self, "uri"),
                 Problem::InvalidUri {
+                    key: "uri",
                     code: raw.code.clone(),
                     uri: raw.uri.clone().unwrap_or_default(),
                     what,
@@ -321,23 +571,25 @@ impl Checker<'_> {
             .variant
             .clone()
             .unwrap_or_else(|| ident::derive_variant(&raw.code));
-        // An empty code already has its own message.
-        if !raw.code.is_empty() {
-            if let Err(reason) = ident::check_variant_name(&variant) {
-                let key = if raw.variant.is_some() {
-                    "variant"
-                } else {
-                    "code"
-                };
-                self.report(
-                    at(self, key),
-                    Problem::InvalidVariant {
-                        code: raw.code.clone(),
-                        variant: variant.clone(),
-                        reason,
-                    },
-                );
-            }
+        // An empty or invalid code already has its own message, unless the
+        // variant is given explicitly.
+        let code_ok = !raw.code.is_empty() && forbidden_in_token(&raw.code).is_none();
+        if (code_ok || raw.variant.is_some())
+            && let Err(reason) = ident::check_variant_name(&variant)
+        {
+            let key = if raw.variant.is_some() {
+                "variant"
+            } else {
+                "code"
+            };
+            self.report(
+                at(self, key),
+                Problem::InvalidVariant {
+                    code: raw.code.clone(),
+                    variant: variant.clone(),
+                    reason,
+                },
+            );
         }
         let heading_level = raw.heading_level.unwrap_or(2);
         if !(1..=6).contains(&heading_level) {
@@ -349,23 +601,7 @@ impl Checker<'_> {
                 },
             );
         }
-        let title = raw.title.unwrap_or_else(|| humanise(&raw.code));
-        let bad_title = if title.trim().is_empty() && !raw.code.is_empty() {
-            Some("is empty")
-        } else if title.chars().any(char::is_control) {
-            Some("contains a line break or control character")
-        } else {
-            None
-        };
-        if let Some(reason) = bad_title {
-            self.report(
-                at(self, "title"),
-                Problem::InvalidTitle {
-                    code: raw.code.clone(),
-                    reason,
-                },
-            );
-        }
+        let title = self.title(index, raw.title, &raw.code, code_ok);
         ErrorDef {
             title,
             heading_level,
@@ -378,14 +614,50 @@ impl Checker<'_> {
         }
     }
 
+    /// The entry's title: as given, or the humanised code. A derived title is only
+    /// as good as the code, which has its own messages; a code of punctuation alone
+    /// is its own title.
+    fn title(&mut self, index: usize, given: Option<String>, code: &str, code_ok: bool) -> String {
+        let title_given = given.is_some();
+        let title = given.unwrap_or_else(|| {
+            let humanised = humanise(code);
+            if humanised.trim().is_empty() {
+                code.to_owned()
+            } else {
+                humanised
+            }
+        });
+        let bad_title = if !title_given && !code_ok {
+            None
+        } else if title.trim().is_empty() && !code.is_empty() {
+            Some("is empty")
+        } else if title.chars().any(char::is_control) {
+            Some("contains a line break or control character")
+        } else {
+            None
+        };
+        if let Some(reason) = bad_title {
+            let locator = &self.locator;
+            self.report(
+                locator.value(locator.entry_key(index, "title")),
+                Problem::InvalidTitle {
+                    code: code.to_owned(),
+                    reason,
+                },
+            );
+        }
+        title
+    }
+
     /// Codes and variant names must be unique over the whole catalogue.
     fn uniqueness(&mut self, errors: &[ErrorDef]) {
         let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
         let mut duplicate_codes = Vec::new();
         for (first, second) in ident::collisions(&codes) {
             duplicate_codes.push(second);
-            self.report(
-                self.locator.entry_key(second, "code"),
+            self.report_duplicate(
+                self.locator.value(self.locator.entry_key(second, "code")),
+                self.locator.value(self.locator.entry_key(first, "code")),
                 Problem::DuplicateCode {
                     code: errors[second].code.clone(),
                     first: first + 1,
@@ -399,8 +671,9 @@ impl Checker<'_> {
             if duplicate_codes.contains(&second) || variants[first].is_empty() {
                 continue;
             }
-            self.report(
-                self.locator.entry_key(second, "code"),
+            self.report_duplicate(
+                self.locator.value(self.locator.entry_key(second, "code")),
+                self.locator.value(self.locator.entry_key(first, "code")),
                 Problem::VariantCollision {
                     first: errors[first].code.clone(),
                     second: errors[second].code.clone(),
@@ -473,15 +746,17 @@ mod tests {
                 context: "errors[0] (code `a`): ".to_owned(),
                 key: "titel".to_owned(),
                 expected: "expected `code` or `title`".to_owned(),
+                suggestion: Some("title".to_owned()),
             }
         );
         assert_eq!(
             yaml_problem(
                 "version: invalid type: string \"x\", expected u64 at line 1 column 10",
-                ""
+                "",
             ),
-            Problem::Yaml {
-                message: "version: invalid type: string \"x\", expected u64".to_owned()
+            Problem::WrongType {
+                message: "version: invalid type: string \"x\", expected a whole number".to_owned(),
+                wants_text: false,
             }
         );
     }
@@ -497,19 +772,25 @@ mod tests {
 
     #[test]
     fn docs_keys_are_checked() {
-        let yaml = "version: 1\nname: E\nerrors:\n  - code: a\n    description: A\n    heading_level: 7\n  - code: b\n    title: \"two\\nlines\"\n    description: B\n";
+        let yaml = "version: 1\nname: TestError\nerrors:\n  - code: a\n    description: A\n    heading_level: 7\n  - code: b\n    title: \"two\\nlines\"\n    description: B\n";
         assert_eq!(
             problems(yaml),
             [
                 (
-                    Some(Location { line: 6, column: 5 }),
+                    Some(Location {
+                        line: 6,
+                        column: 20
+                    }),
                     Problem::HeadingLevel {
                         code: "a".to_owned(),
                         level: 7
                     }
                 ),
                 (
-                    Some(Location { line: 8, column: 5 }),
+                    Some(Location {
+                        line: 8,
+                        column: 12
+                    }),
                     Problem::InvalidTitle {
                         code: "b".to_owned(),
                         reason: "contains a line break or control character"
@@ -519,7 +800,7 @@ mod tests {
         );
         let example = |body: &str| {
             let yaml = format!(
-                "version: 1\nname: E\ndocs:\n  example: {body}\nerrors:\n  - code: a\n    description: A\n"
+                "version: 1\nname: TestError\ndocs:\n  example: {body}\nerrors:\n  - code: a\n    description: A\n"
             );
             problems(&yaml)
                 .into_iter()
@@ -544,14 +825,56 @@ mod tests {
     }
 
     #[test]
-    fn removes_positions_inside_messages() {
+    fn suggests_the_nearest_key() {
+        let expected = "expected one of `code`, `title`, `description`, `uri`";
         assert_eq!(
-            without_position(
-                "found unexpected end of stream at line 7 column 1, while scanning a quoted scalar"
-            ),
-            "found unexpected end of stream, while scanning a quoted scalar"
+            closest("descripton", expected).as_deref(),
+            Some("description")
         );
-        assert_eq!(without_position("at line unknown"), "at line unknown");
+        assert_eq!(
+            closest("descirption", expected).as_deref(),
+            Some("description")
+        );
+        assert_eq!(closest("titel", expected).as_deref(), Some("title"));
+        assert_eq!(closest("Code", expected).as_deref(), Some("code"));
+        assert_eq!(closest("colour", expected), None);
+        assert_eq!(closest("x", ""), None);
+    }
+
+    #[test]
+    fn numbers_where_text_belongs_ask_for_quotes() {
+        let problem = yaml_problem(
+            "errors[0].code: invalid type: integer `5`, expected a string at line 4 column 11",
+            "",
+        );
+        assert_eq!(
+            problem,
+            Problem::WrongType {
+                message: "errors[0].code: invalid type: integer `5`, expected a string".to_owned(),
+                wants_text: true,
+            }
+        );
+    }
+
+    #[test]
+    fn refuses_deep_nesting_before_parsing() {
+        let deep = format!("a: {}{}", "[".repeat(65), "]".repeat(65));
+        assert_eq!(
+            too_deep(&deep),
+            Some(Location {
+                line: 1,
+                column: 68
+            })
+        );
+        let fine = format!("a: {}{}", "[".repeat(64), "]".repeat(64));
+        assert_eq!(too_deep(&fine), None);
+        let quoted = format!(
+            "a: \"{}\"\nb: '{}' # {}\nc: don't {{}}",
+            "[".repeat(99),
+            "{".repeat(99),
+            "[".repeat(99)
+        );
+        assert_eq!(too_deep(&quoted), None);
     }
 
     #[test]

@@ -76,7 +76,7 @@ mod tests {
     #[test]
     fn renders_blocks_separated_by_one_blank_line() {
         let page = render(&catalogue(
-            "version: 1\nname: E\ndocs:\n  front_matter: 'title: T'\n  preamble: Intro.\n\
+            "version: 1\nname: TestError\ndocs:\n  front_matter: 'title: T'\n  preamble: Intro.\n\
              errors:\n  - code: a_b\n    description: D\n    summary: S\n    resolution: R\n",
         ));
         assert_eq!(
@@ -89,7 +89,7 @@ mod tests {
     #[test]
     fn leaves_out_what_the_catalogue_leaves_out() {
         let page = render(&catalogue(
-            "version: 1\nname: E\nerrors:\n  - code: a\n    description: D\n    heading_level: 3\n",
+            "version: 1\nname: TestError\nerrors:\n  - code: a\n    description: D\n    heading_level: 3\n",
         ));
         assert_eq!(
             page,

@@ -406,10 +406,10 @@ impl Reader<'_> {
             callback: callback.to_owned(),
             state: state.clone(),
         };
-        if let Some(first) = &self.example {
-            if *first != page {
-                return Err((at, Problem::OtherRedirect));
-            }
+        if let Some(first) = &self.example
+            && *first != page
+        {
+            return Err((at, Problem::OtherRedirect));
         }
         let mut pairs = vec![(CODE, code.as_str()), (DESCRIPTION, description.as_str())];
         if let Some(uri) = &uri {

@@ -35,12 +35,20 @@ pub fn escape(text: &str) -> String {
                     out.push('\\');
                     out.push(c);
                 }
-                c if c.is_control() => out.extend(c.escape_default()),
+                // Invisible text-direction controls would reorder the doc comment
+                // on screen (rustc denies them outright), so they are shown too.
+                c if c.is_control() || is_bidi_control(c) => out.extend(c.escape_default()),
                 c => out.push(c),
             }
         }
     }
     out
+}
+
+/// The Unicode controls of text direction that rustc's
+/// `text_direction_codepoint_in_literal` lint refuses in comments and literals.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
 /// `text` as a Markdown code span, fenced with more backticks than it contains in a row.
@@ -99,6 +107,11 @@ mod tests {
     #[test]
     fn shows_control_characters_as_escapes() {
         assert_eq!(escape("nul\0 bell\u{7}"), "nul\\u{0} bell\\u{7}");
+    }
+
+    #[test]
+    fn shows_text_direction_controls_as_escapes() {
+        assert_eq!(escape("a\u{202e}b\u{2067}c"), "a\\u{202e}b\\u{2067}c");
     }
 
     #[test]

@@ -84,8 +84,10 @@ fn inherent_impl(catalogue: &Catalogue, names: &Names) -> TokenStream {
         " The compact JSON body (`{}`, `{}`, `{}`), precomputed.",
         wire.code, wire.description, wire.uri
     );
+    // The tables hold the catalogue's text byte for byte; text that is not in
+    // Unicode normal form C must stay so, since it is what the API sends.
     quote! {
-        #[allow(clippy::doc_markdown)]
+        #[allow(clippy::doc_markdown, clippy::unicode_not_nfc)]
         impl #enum_name {
             /// Every variant, in catalogue order.
             pub const ALL: &'static [Self] = &[ #( Self::#variants ),* ];
@@ -181,7 +183,8 @@ fn trait_impls(names: &Names) -> TokenStream {
         impl ::core::str::FromStr for #enum_name {
             type Err = #unknown_code;
 
-            fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+            // The concrete type, not `Self::Err`: a variant named `Err` makes that ambiguous.
+            fn from_str(code: &str) -> ::core::result::Result<Self, #unknown_code> {
                 Self::from_code(code).ok_or_else(|| #unknown_code::new(code))
             }
         }
@@ -190,7 +193,7 @@ fn trait_impls(names: &Names) -> TokenStream {
         impl ::core::convert::TryFrom<&str> for #enum_name {
             type Error = #unknown_code;
 
-            fn try_from(code: &str) -> ::core::result::Result<Self, Self::Error> {
+            fn try_from(code: &str) -> ::core::result::Result<Self, #unknown_code> {
                 Self::from_code(code).ok_or_else(|| #unknown_code::new(code))
             }
         }
