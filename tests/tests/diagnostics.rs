@@ -8,12 +8,14 @@ use errcat_tests::{errcat, golden, scratch, tests_path, workspace};
 
 #[test]
 fn every_problem_is_reported_in_one_run() {
-    let run = errcat(&["generate", "fixtures/report/several-problems.yaml"]);
-    assert_eq!(run.status, 1);
-    assert_eq!(run.stdout, "");
-    let golden_path = tests_path("fixtures/report/several-problems.stderr");
-    if let Err(mismatch) = golden::check(&golden_path, &run.stderr) {
-        panic!("{mismatch}");
+    for name in ["several-problems", "several-key-problems"] {
+        let run = errcat(&["generate", &format!("fixtures/report/{name}.yaml")]);
+        assert_eq!(run.status, 1);
+        assert_eq!(run.stdout, "");
+        let golden_path = tests_path(&format!("fixtures/report/{name}.stderr"));
+        if let Err(mismatch) = golden::check(&golden_path, &run.stderr) {
+            panic!("{mismatch}");
+        }
     }
 }
 

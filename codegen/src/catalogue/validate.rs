@@ -41,6 +41,16 @@ pub(super) fn parse(bytes: &[u8], path: &Path) -> Result<Catalogue, Vec<Diagnost
             column: l.column(),
         });
         let problem = yaml_problem(&error.to_string());
+        // serde stops at the first unknown or missing key; the others in the file
+        // are found by a walk over the keys, so one run reports them all.
+        let mut all = key_problems(source, path);
+        if !all.is_empty() {
+            if !matches!(problem, Problem::UnknownKey { .. } | Problem::MissingKey { .. }) {
+                all.push(Diagnostic::new(path, location, problem));
+            }
+            all.sort_by_key(|d| (d.location.is_none(), d.location));
+            return all;
+        }
         // serde_yaml places errors about the whole document at 1:1, which points at
         // whatever key happens to come first.
         let whole_document = matches!(&problem, Problem::MissingKey { context, .. } if context.is_empty())
@@ -182,6 +192,114 @@ fn yaml_problem(message: &str) -> Problem {
     Problem::Yaml {
         message: message.to_owned(),
     }
+}
+
+/// The keys of each mapping of format 1, and which of them are required.
+const TOP_KEYS: &[&str] = &[
+    "version",
+    "name",
+    "description",
+    "docs_base_uri",
+    "page_uri",
+    "wire",
+    "display",
+    "docs",
+    "errors",
+];
+const TOP_REQUIRED: &[&str] = &["version", "name", "errors"];
+const WIRE_KEYS: &[&str] = &["code", "description", "uri"];
+const DOCS_KEYS: &[&str] = &["front_matter", "preamble"];
+const ENTRY_KEYS: &[&str] = &[
+    "code",
+    "title",
+    "description",
+    "uri",
+    "summary",
+    "resolution",
+    "variant",
+];
+const ENTRY_REQUIRED: &[&str] = &["code", "description"];
+
+/// Every unknown and missing key of the catalogue, found by walking it as plain
+/// YAML, in serde's words. Empty when it is not YAML at all (serde's error then
+/// says why) or every key is right.
+fn key_problems(source: &str, path: &Path) -> Vec<Diagnostic> {
+    let Ok(serde_yaml::Value::Mapping(top)) = serde_yaml::from_str::<serde_yaml::Value>(source)
+    else {
+        return Vec::new();
+    };
+    let locator = Locator::new(source);
+    let mut found = Vec::new();
+    let mut check = |mapping: &serde_yaml::Mapping,
+                     context: String,
+                     allowed: &[&str],
+                     required: &[&str],
+                     at: &dyn Fn(&str) -> Option<Location>,
+                     start: Option<Location>| {
+        let expected = format!(
+            "expected one of {}",
+            allowed
+                .iter()
+                .map(|key| format!("`{key}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let mut suggested = Vec::new();
+        for key in mapping.keys().filter_map(serde_yaml::Value::as_str) {
+            if !allowed.contains(&key) {
+                let suggestion = closest(key, &expected);
+                suggested.extend(suggestion.clone());
+                let problem = Problem::UnknownKey {
+                    context: context.clone(),
+                    key: key.to_owned(),
+                    suggestion,
+                    expected: expected.clone(),
+                };
+                found.push(Diagnostic::new(path, at(key), problem));
+            }
+        }
+        for key in required {
+            // A misspelt key that says "did you mean `key`" already covers it.
+            if !mapping.contains_key(*key) && !suggested.iter().any(|s| s == key) {
+                let problem = Problem::MissingKey {
+                    context: context.clone(),
+                    key: (*key).to_owned(),
+                };
+                found.push(Diagnostic::new(path, start, problem));
+            }
+        }
+    };
+    check(
+        &top,
+        String::new(),
+        TOP_KEYS,
+        TOP_REQUIRED,
+        &|key| locator.top_level(key),
+        None,
+    );
+    for (parent, allowed) in [("wire", WIRE_KEYS), ("docs", DOCS_KEYS)] {
+        if let Some(serde_yaml::Value::Mapping(mapping)) = top.get(parent) {
+            let at = |key: &str| locator.nested_key(parent, key);
+            check(mapping, format!("{parent}: "), allowed, &[], &at, None);
+        }
+    }
+    if let Some(serde_yaml::Value::Sequence(entries)) = top.get("errors") {
+        for (index, entry) in entries.iter().enumerate() {
+            if let serde_yaml::Value::Mapping(mapping) = entry {
+                let at = |key: &str| locator.entry_key(index, key);
+                let start = locator.entry_mapping(index);
+                check(
+                    mapping,
+                    format!("errors[{index}]: "),
+                    ENTRY_KEYS,
+                    ENTRY_REQUIRED,
+                    &at,
+                    start,
+                );
+            }
+        }
+    }
+    found
 }
 
 /// `message` without the ` at line L column C` that `serde_yaml` puts in it, once
