@@ -242,7 +242,7 @@ fn emit(
         crate::write::write_if_changed(path, text.as_bytes())?;
         return Ok(Outcome::Success);
     }
-    let current = std::fs::read(path).unwrap_or_default();
+    let current = crate::write::current_contents(path).unwrap_or_default();
     if current == text.as_bytes() {
         return Ok(Outcome::Success);
     }

@@ -98,11 +98,15 @@ fn servers_can_build_a_response_with_extensions() {
 fn bodies_that_are_not_error_bodies_are_errors() {
     let cases = [
         ("{}", "missing field `error`"),
+        (
+            r#"{"error":""}"#,
+            "invalid value: string \"\", expected a non-empty string",
+        ),
         ("[]", "invalid type: sequence"),
         ("null", "invalid type: null"),
         (
             r#"{"error":5}"#,
-            "invalid type: integer `5`, expected a string",
+            "invalid type: integer `5`, expected a non-empty string",
         ),
         (
             r#"{"error":"x","error_description":["a"]}"#,

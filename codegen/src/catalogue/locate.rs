@@ -48,6 +48,52 @@ impl<'a> Locator<'a> {
         })
     }
 
+    /// The position of the mapping of entry `index` (0-based): its first key, after
+    /// the `- `.
+    #[must_use]
+    pub fn entry_mapping(&self, index: usize) -> Option<Location> {
+        let entry = self.entry(index)?;
+        let line = self.lines[entry.line - 1];
+        let rest = line.trim_start().strip_prefix('-')?;
+        let key = rest.trim_start();
+        if key.is_empty() {
+            // `-` alone on its line: the mapping starts on the next one.
+            let next = self.lines.get(entry.line)?;
+            let column = next.len() - next.trim_start().len() + 1;
+            return Some(Location {
+                line: entry.line + 1,
+                column: next[..column - 1].chars().count() + 1,
+            });
+        }
+        Some(Location {
+            line: entry.line,
+            column: line[..line.len() - key.len()].chars().count() + 1,
+        })
+    }
+
+    /// The position of `key:` in the block mapping under the top-level `parent:`.
+    #[must_use]
+    pub fn nested_key(&self, parent: &str, key: &str) -> Option<Location> {
+        let start = self.top_level(parent)?.line;
+        for (index, line) in self.lines.iter().enumerate().skip(start) {
+            let trimmed = line.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            if trimmed.len() == line.len() {
+                // The next top-level key: the block ended without it.
+                return None;
+            }
+            if let Some(column) = key_column(line, key) {
+                return Some(Location {
+                    line: index + 1,
+                    column,
+                });
+            }
+        }
+        None
+    }
+
     /// The position of `key:` within entry `index` (0-based), or of the entry itself
     /// when the key is not written there.
     #[must_use]
@@ -247,6 +293,17 @@ errors:
             locator.mapping_keys(Location { line: 1, column: 1 }, "code"),
             vec![Location { line: 7, column: 1 }]
         );
+    }
+
+    #[test]
+    fn finds_nested_keys_and_entry_mappings() {
+        let source = "wire:\n  cdoe: x\nerrors:\n  - code: a\n  -\n    code: b\ndocs:\n  x: 1\n";
+        let locator = Locator::new(source);
+        assert_eq!(locator.nested_key("wire", "cdoe"), at(2, 3));
+        assert_eq!(locator.nested_key("wire", "x"), None);
+        assert_eq!(locator.nested_key("docs", "x"), at(8, 3));
+        assert_eq!(locator.entry_mapping(0), at(4, 5));
+        assert_eq!(locator.entry_mapping(1), at(6, 5));
     }
 
     #[test]

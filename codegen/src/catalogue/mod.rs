@@ -5,6 +5,7 @@
 //! the display template are resolved. Later stages trust it and never re-check.
 
 mod error;
+mod fields;
 mod locate;
 pub mod raw;
 mod template;

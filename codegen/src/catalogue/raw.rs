@@ -1,7 +1,7 @@
 //! The catalogue file exactly as written: serde types for format version 1.
 //!
 //! Nothing here is checked beyond the shape serde enforces (types, required and
-//! unknown keys); the `validate` module turns a [`RawCatalogue`] into a
+//! unknown keys); validation (`validate.rs`) turns a [`RawCatalogue`] into a
 //! [`super::Catalogue`] or a list of problems.
 //!
 //! Text fields accept YAML strings only. `serde_yaml` would otherwise read

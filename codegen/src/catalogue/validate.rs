@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
+use super::fields;
 use super::locate::Locator;
-use super::raw::{RawCatalogue, RawDocs, RawEntry, RawExample, RawExampleStyle};
+use super::raw::{RawCatalogue, RawDocs, RawEntry, RawExample, RawExampleStyle, RawWire};
 use super::template::{self, DisplayTemplate};
 use super::{
     Catalogue, Diagnostic, Docs, ErrorDef, Example, Location, MAX_TEXT_LEN, Problem, Wire,
@@ -43,6 +44,16 @@ pub(super) fn parse(bytes: &[u8], path: &Path) -> Result<Catalogue, Vec<Diagnost
             column: l.column(),
         });
         let problem = yaml_problem(&error.to_string(), source);
+        // serde stops at the first unknown or missing key; the others in the file
+        // are found by a walk over the keys, so one run reports them all.
+        let mut all = key_problems(source, path);
+        if !all.is_empty() {
+            if !matches!(problem, Problem::UnknownKey { .. } | Problem::MissingKey { .. }) {
+                all.push(Diagnostic::new(path, location, problem));
+            }
+            all.sort_by_key(|d| (d.location.is_none(), d.location));
+            return all;
+        }
         // serde_yaml places errors about the whole document at 1:1, which points at
         // whatever key happens to come first.
         let whole_document = matches!(&problem, Problem::MissingKey { context, .. } if context.is_empty())
@@ -208,6 +219,101 @@ fn with_entry_code(message: &str, source: &str) -> String {
         }
         _ => message.to_owned(),
     }
+}
+
+/// The required keys of each mapping of format 1 (the allowed ones come from the
+/// serde types, through [`fields::of`]).
+const TOP_REQUIRED: &[&str] = &["version", "name", "errors"];
+const ENTRY_REQUIRED: &[&str] = &["code", "description"];
+
+/// Every unknown and missing key of the catalogue, found by walking it as plain
+/// YAML, in serde's words. Empty when it is not YAML at all (serde's error then
+/// says why) or every key is right.
+fn key_problems(source: &str, path: &Path) -> Vec<Diagnostic> {
+    let Ok(serde_yaml::Value::Mapping(top)) = serde_yaml::from_str::<serde_yaml::Value>(source)
+    else {
+        return Vec::new();
+    };
+    let locator = Locator::new(source);
+    let mut found = Vec::new();
+    let mut check = |mapping: &serde_yaml::Mapping,
+                     context: String,
+                     allowed: &[&str],
+                     required: &[&str],
+                     at: &dyn Fn(&str) -> Option<Location>,
+                     start: Option<Location>| {
+        let expected = format!(
+            "expected one of {}",
+            allowed
+                .iter()
+                .map(|key| format!("`{key}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let mut suggested = Vec::new();
+        for key in mapping.keys().filter_map(serde_yaml::Value::as_str) {
+            if !allowed.contains(&key) {
+                let suggestion = closest(key, &expected);
+                suggested.extend(suggestion.clone());
+                let problem = Problem::UnknownKey {
+                    context: context.clone(),
+                    key: key.to_owned(),
+                    suggestion,
+                    expected: expected.clone(),
+                };
+                found.push(Diagnostic::new(path, at(key), problem));
+            }
+        }
+        for key in required {
+            // A misspelt key that says "did you mean `key`" already covers it.
+            if !mapping.contains_key(*key) && !suggested.iter().any(|s| s == key) {
+                let problem = Problem::MissingKey {
+                    context: context.clone(),
+                    key: (*key).to_owned(),
+                };
+                found.push(Diagnostic::new(path, start, problem));
+            }
+        }
+    };
+    check(
+        &top,
+        String::new(),
+        fields::of::<RawCatalogue>(),
+        TOP_REQUIRED,
+        &|key| locator.top_level(key),
+        None,
+    );
+    let nested = [
+        ("wire", fields::of::<RawWire>()),
+        ("docs", fields::of::<RawDocs>()),
+    ];
+    for (parent, allowed) in nested {
+        if let Some(serde_yaml::Value::Mapping(mapping)) = top.get(parent) {
+            let at = |key: &str| locator.nested_key(parent, key);
+            check(mapping, format!("{parent}: "), allowed, &[], &at, None);
+        }
+    }
+    if let Some(serde_yaml::Value::Sequence(entries)) = top.get("errors") {
+        for (index, entry) in entries.iter().enumerate() {
+            if let serde_yaml::Value::Mapping(mapping) = entry {
+                let at = |key: &str| locator.entry_key(index, key);
+                let start = locator.entry_mapping(index);
+                let context = match mapping.get("code").and_then(serde_yaml::Value::as_str) {
+                    Some(code) => format!("errors[{index}] (code `{code}`): "),
+                    None => format!("errors[{index}]: "),
+                };
+                check(
+                    mapping,
+                    context,
+                    fields::of::<RawEntry>(),
+                    ENTRY_REQUIRED,
+                    &at,
+                    start,
+                );
+            }
+        }
+    }
+    found
 }
 
 /// `message` without the ` at line L column C` that `serde_yaml` puts in it, once

@@ -268,17 +268,21 @@ fn seeds(enum_name: &proc_macro2::Ident) -> TokenStream {
             }
         }
 
-        /// Any code: borrowed from the catalogue when known, owned otherwise.
+        /// Any code: borrowed from the catalogue when known, owned otherwise. An
+        /// empty code is no code (a bare `error=` in a form body): an error.
         struct AnyCode;
 
         impl ::serde::de::Visitor<'_> for AnyCode {
             type Value = (::core::option::Option<#enum_name>, ::std::borrow::Cow<'static, str>);
 
             fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str("a string")
+                f.write_str("a non-empty string")
             }
 
             fn visit_str<E: ::serde::de::Error>(self, code: &str) -> ::core::result::Result<Self::Value, E> {
+                if code.is_empty() {
+                    return ::core::result::Result::Err(E::invalid_value(::serde::de::Unexpected::Str(code), &self));
+                }
                 ::core::result::Result::Ok(match #enum_name::from_code(code) {
                     ::core::option::Option::Some(known) => (::core::option::Option::Some(known), ::std::borrow::Cow::Borrowed(known.code())),
                     ::core::option::Option::None => (::core::option::Option::None, ::std::borrow::Cow::Owned(::std::borrow::ToOwned::to_owned(code))),
