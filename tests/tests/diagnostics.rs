@@ -8,7 +8,11 @@ use errcat_tests::{errcat, golden, scratch, tests_path, workspace};
 
 #[test]
 fn every_problem_is_reported_in_one_run() {
-    for name in ["several-problems", "several-key-problems"] {
+    for name in [
+        "several-problems",
+        "several-key-problems",
+        "several-type-problems",
+    ] {
         let run = errcat(&["generate", &format!("fixtures/report/{name}.yaml")]);
         assert_eq!(run.status, 1);
         assert_eq!(run.stdout, "");

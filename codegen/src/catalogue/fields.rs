@@ -1,10 +1,10 @@
 //! The keys each mapping of the format allows, read from the serde types
 //! themselves, so the key walk in `validate` can never disagree with them.
 
-use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 
 /// The field names `T`'s derived `Deserialize` asks for.
-pub fn of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+pub fn of<T: DeserializeOwned>() -> &'static [&'static str] {
     let mut fields: &'static [&'static str] = &[];
     let _ = T::deserialize(Introspect {
         fields: &mut fields,

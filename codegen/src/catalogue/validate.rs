@@ -46,9 +46,11 @@ pub(super) fn parse(bytes: &[u8], path: &Path) -> Result<Catalogue, Vec<Diagnost
         let problem = yaml_problem(&error.to_string(), source);
         // serde stops at the first unknown or missing key; the others in the file
         // are found by a walk over the keys, so one run reports them all.
-        let mut all = key_problems(source, path);
+        let mut all = structure_problems(source, path);
         if !all.is_empty() {
-            if !matches!(problem, Problem::UnknownKey { .. } | Problem::MissingKey { .. }) {
+            let known = matches!(problem, Problem::UnknownKey { .. } | Problem::MissingKey { .. })
+                || all.iter().any(|found| found.problem == problem);
+            if !known {
                 all.push(Diagnostic::new(path, location, problem));
             }
             all.sort_by_key(|d| (d.location.is_none(), d.location));
@@ -212,47 +214,177 @@ fn with_entry_code(message: &str, source: &str) -> String {
         let code = document.get("errors")?.get(index)?.get("code")?;
         code.as_str().map(str::to_owned)
     });
-    // The code goes after the whole path: `errors[2].uri (code `x`): ...`.
     match (code, tail.split_once(": ")) {
         (Some(code), Some((path, rest))) => {
-            format!("errors[{index}]{path} (code `{code}`): {rest}")
+            format!(
+                "{}{rest}",
+                labelled(&format!("errors[{index}]{path}"), Some(&code))
+            )
         }
         _ => message.to_owned(),
     }
 }
 
-/// The required keys of each mapping of format 1 (the allowed ones come from the
-/// serde types, through [`fields::of`]).
-const TOP_REQUIRED: &[&str] = &["version", "name", "errors"];
-const ENTRY_REQUIRED: &[&str] = &["code", "description"];
+/// The start of a message about `path`: `path: `, or, in an entry with a code,
+/// ``path (code `x`): `` (the code after the whole path: `errors[2].uri (code `x`)`).
+fn labelled(path: &str, code: Option<&str>) -> String {
+    match code {
+        Some(code) => format!("{path} (code `{code}`): "),
+        None => format!("{path}: "),
+    }
+}
 
-/// Every unknown and missing key of the catalogue, found by walking it as plain
-/// YAML, in serde's words. Empty when it is not YAML at all (serde's error then
-/// says why) or every key is right.
-fn key_problems(source: &str, path: &Path) -> Vec<Diagnostic> {
+/// What one mapping of format 1 may hold.
+struct Shape {
+    /// Every key it may have: the fields of its serde type, so the walk can never
+    /// disagree with the parser.
+    keys: fn() -> &'static [&'static str],
+    /// The keys it must have.
+    required: &'static [&'static str],
+    /// The keys whose value is text.
+    text: &'static [&'static str],
+    /// The text keys that may be null (`key:` left empty).
+    nullable: &'static [&'static str],
+}
+
+const TOP: Shape = Shape {
+    keys: fields::of::<RawCatalogue>,
+    required: &["version", "name", "errors"],
+    text: &[
+        "name",
+        "description",
+        "docs_base_uri",
+        "page_uri",
+        "display",
+    ],
+    nullable: &["description", "docs_base_uri", "page_uri", "display"],
+};
+const WIRE: Shape = Shape {
+    keys: fields::of::<RawWire>,
+    required: &[],
+    text: &["code", "description", "uri"],
+    nullable: &[],
+};
+const DOCS: Shape = Shape {
+    keys: fields::of::<RawDocs>,
+    required: &[],
+    text: &["front_matter", "preamble"],
+    nullable: &["front_matter", "preamble"],
+};
+const ENTRY: Shape = Shape {
+    keys: fields::of::<RawEntry>,
+    required: &["code", "description"],
+    text: &[
+        "code",
+        "title",
+        "description",
+        "uri",
+        "summary",
+        "resolution",
+        "variant",
+    ],
+    nullable: &["title", "uri", "summary", "resolution", "variant"],
+};
+
+/// serde's words for a YAML value of the wrong type, such as ``integer `5` ``.
+fn unexpected(value: &serde_yaml::Value) -> Option<String> {
+    use serde_yaml::Value;
+    Some(match value {
+        Value::Null => "unit value".to_owned(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => format!("integer `{u}`"),
+            (None, Some(i), _) => format!("integer `{i}`"),
+            (None, None, Some(f)) => {
+                let text = f.to_string();
+                // serde writes a float with a decimal point: `1000.0`, not `1000`.
+                if f.is_finite() && !text.contains(['.', 'e', 'E']) {
+                    format!("floating point `{text}.0`")
+                } else {
+                    format!("floating point `{text}`")
+                }
+            }
+            (None, None, None) => return None,
+        },
+        Value::Sequence(_) => "sequence".to_owned(),
+        Value::Mapping(_) => "map".to_owned(),
+        Value::String(_) | Value::Tagged(_) => return None,
+    })
+}
+
+/// Every unknown and missing key, and every text value of the wrong type, found
+/// by walking the catalogue as plain YAML, in serde's words. Empty when it is not
+/// YAML at all (serde's error then says why) or nothing of the kind is wrong.
+fn structure_problems(source: &str, path: &Path) -> Vec<Diagnostic> {
     let Ok(serde_yaml::Value::Mapping(top)) = serde_yaml::from_str::<serde_yaml::Value>(source)
     else {
         return Vec::new();
     };
     let locator = Locator::new(source);
-    let mut found = Vec::new();
-    let mut check = |mapping: &serde_yaml::Mapping,
-                     context: String,
-                     allowed: &[&str],
-                     required: &[&str],
-                     at: &dyn Fn(&str) -> Option<Location>,
-                     start: Option<Location>| {
+    let mut walk = Walk {
+        path,
+        locator: &locator,
+        found: Vec::new(),
+    };
+    walk.mapping(&top, &TOP, ("", None), &|key| locator.top_level(key), None);
+    for (parent, shape) in [("wire", &WIRE), ("docs", &DOCS)] {
+        if let Some(serde_yaml::Value::Mapping(mapping)) = top.get(parent) {
+            let at = |key: &str| locator.nested_key(parent, key);
+            walk.mapping(mapping, shape, (parent, None), &at, None);
+        }
+    }
+    if let Some(serde_yaml::Value::Sequence(entries)) = top.get("errors") {
+        for (index, entry) in entries.iter().enumerate() {
+            if let serde_yaml::Value::Mapping(mapping) = entry {
+                let at = |key: &str| locator.entry_key(index, key);
+                let start = locator.entry_mapping(index);
+                let code = mapping.get("code").and_then(serde_yaml::Value::as_str);
+                let context = format!("errors[{index}]");
+                walk.mapping(mapping, &ENTRY, (&context, code), &at, start);
+            }
+        }
+    }
+    walk.found
+}
+
+/// The state of [`structure_problems`].
+struct Walk<'a> {
+    path: &'a Path,
+    locator: &'a Locator<'a>,
+    found: Vec<Diagnostic>,
+}
+
+impl Walk<'_> {
+    /// Checks one mapping against its shape; `(path, code)` is serde's path of the
+    /// mapping (`errors[2]`, empty at the top) and the entry's code, `at` finds a
+    /// key, `start` is where the mapping begins.
+    fn mapping(
+        &mut self,
+        mapping: &serde_yaml::Mapping,
+        shape: &Shape,
+        (path, code): (&str, Option<&str>),
+        at: &dyn Fn(&str) -> Option<Location>,
+        start: Option<Location>,
+    ) {
+        let context = if path.is_empty() {
+            String::new()
+        } else {
+            labelled(path, code)
+        };
         let expected = format!(
             "expected one of {}",
-            allowed
+            (shape.keys)()
                 .iter()
                 .map(|key| format!("`{key}`"))
                 .collect::<Vec<_>>()
                 .join(", ")
         );
         let mut suggested = Vec::new();
-        for key in mapping.keys().filter_map(serde_yaml::Value::as_str) {
-            if !allowed.contains(&key) {
+        for (key, value) in mapping {
+            let Some(key) = key.as_str() else {
+                continue;
+            };
+            if !(shape.keys)().contains(&key) {
                 let suggestion = closest(key, &expected);
                 suggested.extend(suggestion.clone());
                 let problem = Problem::UnknownKey {
@@ -261,59 +393,43 @@ fn key_problems(source: &str, path: &Path) -> Vec<Diagnostic> {
                     suggestion,
                     expected: expected.clone(),
                 };
-                found.push(Diagnostic::new(path, at(key), problem));
+                self.found
+                    .push(Diagnostic::new(self.path, at(key), problem));
+                continue;
+            }
+            if !shape.text.contains(&key) || (value.is_null() && shape.nullable.contains(&key)) {
+                continue;
+            }
+            if let Some(found_type) = unexpected(value) {
+                let field = if path.is_empty() {
+                    key.to_owned()
+                } else {
+                    format!("{path}.{key}")
+                };
+                let message = format!(
+                    "{}invalid type: {found_type}, expected a string",
+                    labelled(&field, code)
+                );
+                let problem = Problem::WrongType {
+                    message: readable_types(&message),
+                    wants_text: !value.is_sequence() && !value.is_mapping(),
+                };
+                let location = self.locator.value(at(key));
+                self.found
+                    .push(Diagnostic::new(self.path, location, problem));
             }
         }
-        for key in required {
+        for key in shape.required {
             // A misspelt key that says "did you mean `key`" already covers it.
             if !mapping.contains_key(*key) && !suggested.iter().any(|s| s == key) {
                 let problem = Problem::MissingKey {
                     context: context.clone(),
                     key: (*key).to_owned(),
                 };
-                found.push(Diagnostic::new(path, start, problem));
-            }
-        }
-    };
-    check(
-        &top,
-        String::new(),
-        fields::of::<RawCatalogue>(),
-        TOP_REQUIRED,
-        &|key| locator.top_level(key),
-        None,
-    );
-    let nested = [
-        ("wire", fields::of::<RawWire>()),
-        ("docs", fields::of::<RawDocs>()),
-    ];
-    for (parent, allowed) in nested {
-        if let Some(serde_yaml::Value::Mapping(mapping)) = top.get(parent) {
-            let at = |key: &str| locator.nested_key(parent, key);
-            check(mapping, format!("{parent}: "), allowed, &[], &at, None);
-        }
-    }
-    if let Some(serde_yaml::Value::Sequence(entries)) = top.get("errors") {
-        for (index, entry) in entries.iter().enumerate() {
-            if let serde_yaml::Value::Mapping(mapping) = entry {
-                let at = |key: &str| locator.entry_key(index, key);
-                let start = locator.entry_mapping(index);
-                let context = match mapping.get("code").and_then(serde_yaml::Value::as_str) {
-                    Some(code) => format!("errors[{index}] (code `{code}`): "),
-                    None => format!("errors[{index}]: "),
-                };
-                check(
-                    mapping,
-                    context,
-                    fields::of::<RawEntry>(),
-                    ENTRY_REQUIRED,
-                    &at,
-                    start,
-                );
+                self.found.push(Diagnostic::new(self.path, start, problem));
             }
         }
     }
-    found
 }
 
 /// `message` without the ` at line L column C` that `serde_yaml` puts in it, once
