@@ -1,6 +1,8 @@
 //! Wire speed against oauth2-rs (`StandardErrorResponse<BasicErrorResponseType>`),
 //! on the same body, writing into a reused buffer as a server would and reading a
-//! canonical body as a client would.
+//! canonical body as a client would: through serde (`serde_json::from_slice`) and
+//! through the response type's `from_json`. `serde_json_ignored_any` is the floor:
+//! serde_json skipping the same body without keeping anything.
 
 use std::hint::black_box;
 
@@ -71,6 +73,10 @@ fn read(c: &mut Criterion) {
     let response: TokenRequestErrorResponse = serde_json::from_slice(body).expect("reads");
     assert_eq!(response.known(), Some(ERROR));
     assert_eq!(
+        TokenRequestErrorResponse::from_json(body).expect("reads"),
+        response
+    );
+    assert_eq!(
         serde_json::from_slice::<OAuth2Error>(body).expect("reads"),
         oauth2_error()
     );
@@ -80,6 +86,9 @@ fn read(c: &mut Criterion) {
         b.iter(|| {
             serde_json::from_slice::<TokenRequestErrorResponse>(black_box(body)).expect("reads")
         });
+    });
+    group.bench_function("errcat_response_from_json", |b| {
+        b.iter(|| TokenRequestErrorResponse::from_json(black_box(body)).expect("reads"));
     });
     group.bench_function("errcat_enum", |b| {
         b.iter(|| serde_json::from_slice::<TokenRequestError>(black_box(body)).expect("reads"));

@@ -302,18 +302,28 @@ fn yaml_string(text: &str) -> String {
 /// derived body struct for the wire form.
 #[must_use]
 pub fn derive_equivalent(count: usize) -> String {
-    let entries = entries(count);
-    let mut out = String::with_capacity(count * 600 + 2048);
-    out.push_str(
+    derive_equivalent_of(
+        "SyntheticError",
+        "Synthetic errors for benchmarks.",
+        &entries(count),
+    )
+}
+
+/// [`derive_equivalent`] for any list of errors.
+#[must_use]
+pub fn derive_equivalent_of(name: &str, description: &str, entries: &[Entry]) -> String {
+    let mut out = String::with_capacity(entries.len() * 600 + 2048);
+    let _ = write!(
+        out,
         "//! Hand-written equivalent of an errcat crate, for build-time comparisons.\n\n\
-         /// Synthetic errors for benchmarks.\n\
+         /// {description}\n\
          #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n\
          #[derive(thiserror::Error, strum::EnumString, strum::IntoStaticStr)]\n\
          #[derive(serde::Serialize, serde::Deserialize)]\n\
          #[non_exhaustive]\n\
-         pub enum SyntheticError {\n",
+         pub enum {name} {{\n",
     );
-    for entry in &entries {
+    for entry in entries {
         let _ = write!(
             out,
             "    /// {}: {}\n    #[error({:?})]\n    #[strum(serialize = {:?})]\n    #[serde(rename = {:?})]\n    {},\n",
@@ -327,9 +337,9 @@ pub fn derive_equivalent(count: usize) -> String {
             entry.variant
         );
     }
-    out.push_str("}\n\nimpl SyntheticError {\n");
+    let _ = write!(out, "}}\n\nimpl {name} {{\n");
     out.push_str("    /// The description.\n    #[must_use]\n    pub const fn description(self) -> &'static str {\n        match self {\n");
-    for entry in &entries {
+    for entry in entries {
         let _ = writeln!(
             out,
             "            Self::{} => {:?},",
@@ -337,35 +347,36 @@ pub fn derive_equivalent(count: usize) -> String {
         );
     }
     out.push_str("        }\n    }\n\n    /// The URI of the docs.\n    #[must_use]\n    pub const fn uri(self) -> Option<&'static str> {\n        match self {\n");
-    for entry in &entries {
+    for entry in entries {
         let _ = writeln!(
             out,
             "            Self::{} => Some({:?}),",
             entry.variant, entry.uri
         );
     }
-    out.push_str(
-        "        }\n    }\n}\n\n\
+    let _ = write!(
+        out,
+        "        }}\n    }}\n}}\n\n\
          /// The wire body.\n\
          #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]\n\
-         pub struct Body {\n\
+         pub struct Body {{\n\
          \x20   /// The code.\n\
-         \x20   pub error: SyntheticError,\n\
+         \x20   pub error: {name},\n\
          \x20   /// The description.\n\
          \x20   pub error_description: std::borrow::Cow<'static, str>,\n\
          \x20   /// The URI.\n\
          \x20   #[serde(skip_serializing_if = \"Option::is_none\")]\n\
          \x20   pub error_uri: Option<std::borrow::Cow<'static, str>>,\n\
-         }\n\n\
-         impl From<SyntheticError> for Body {\n\
-         \x20   fn from(error: SyntheticError) -> Self {\n\
-         \x20       Self {\n\
+         }}\n\n\
+         impl From<{name}> for Body {{\n\
+         \x20   fn from(error: {name}) -> Self {{\n\
+         \x20       Self {{\n\
          \x20           error,\n\
          \x20           error_description: error.description().into(),\n\
          \x20           error_uri: error.uri().map(Into::into),\n\
-         \x20       }\n\
-         \x20   }\n\
-         }\n",
+         \x20       }}\n\
+         \x20   }}\n\
+         }}\n",
     );
     out
 }

@@ -39,6 +39,8 @@ fn canonical_bodies_are_read_and_written_without_allocating() {
             assert_eq!(response.uri(), error.uri());
             let known: TokenRequestError = serde_json::from_slice(body).expect("a known code");
             assert_eq!(known, *error);
+            let fast = TokenRequestErrorResponse::from_json(body).expect("a canonical body");
+            assert_eq!(fast, response);
         }
     });
     assert_eq!(reading, 0, "reading canonical bodies allocated");
