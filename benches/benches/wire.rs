@@ -2,7 +2,7 @@
 //! on the same body, writing into a reused buffer as a server would and reading a
 //! canonical body as a client would: through serde (`serde_json::from_slice`) and
 //! through the response type's `from_json`. `serde_json_ignored_any` is the floor:
-//! serde_json skipping the same body without keeping anything.
+//! `serde_json` skipping the same body without keeping anything.
 
 use std::hint::black_box;
 

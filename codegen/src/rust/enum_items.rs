@@ -7,7 +7,7 @@
 //! fraction of the time the equivalent `match`es take. The per-error lists are
 //! written as text ([`super::splice`]).
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::phf::{self, PerfectHash};
@@ -30,7 +30,7 @@ pub fn items(
             .collect(),
         Layout::Tall,
     );
-    let count = Literal::usize_unsuffixed(catalogue.errors.len());
+    let count = count_literal(catalogue.errors.len());
     let traits = trait_impls(names, &display, &count);
     let unknown_code = unknown_code_type(names);
     Ok(quote! { #definition #inherent #traits #unknown_code })
@@ -82,7 +82,7 @@ fn inherent_impl(
 ) -> Result<TokenStream, String> {
     let enum_name = &names.enum_name;
     let errors = &catalogue.errors;
-    let count = Literal::usize_unsuffixed(errors.len());
+    let count = count_literal(errors.len());
     let mut table = |text: &dyn Fn(&ErrorDef) -> String| {
         splices.array(errors.iter().map(text).collect(), Layout::Tall)
     };
@@ -188,8 +188,8 @@ fn from_code(
     // Validated codes are distinct, and distinct codes find a seed in practice.
     let hash = PerfectHash::build(&codes)
         .ok_or_else(|| "no perfect hash of the codes was found".to_owned())?;
-    let bucket_count = Literal::usize_unsuffixed(hash.displacements.len());
-    let count = Literal::usize_unsuffixed(hash.slots.len());
+    let bucket_count = count_literal(hash.displacements.len());
+    let count = count_literal(hash.slots.len());
     let displacements = splices.array(
         hash.displacements
             .iter()
@@ -293,6 +293,13 @@ fn number(value: u64) -> String {
     out
 }
 
+/// A length or count, as [`number`] writes it.
+fn count_literal(value: usize) -> TokenStream {
+    number(value as u64)
+        .parse()
+        .unwrap_or_else(|_| unreachable!("a decimal literal parses"))
+}
+
 /// A `0x` literal with `_` every four digits.
 fn hex(value: u64) -> TokenStream {
     let digits = format!("{value:016X}");
@@ -323,7 +330,7 @@ fn json_string(text: &str) -> String {
     serde_json::Value::from(text).to_string()
 }
 
-fn trait_impls(names: &Names, display: &TokenStream, count: &Literal) -> TokenStream {
+fn trait_impls(names: &Names, display: &TokenStream, count: &TokenStream) -> TokenStream {
     let Names {
         enum_name,
         unknown_code,

@@ -219,19 +219,40 @@ fn write_array(
 }
 
 /// `text` as a Rust string literal, escaped as `proc_macro2::Literal::string` does.
+/// Catalogue text is mostly printable; only text with ASCII control characters
+/// (rare, and with `\0` rules of its own) goes through proc-macro2 itself.
 pub fn string_literal(text: &str) -> String {
-    let plain = text
-        .bytes()
-        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\');
-    if plain {
-        let mut literal = String::with_capacity(text.len() + 2);
-        literal.push('"');
-        literal.push_str(text);
-        literal.push('"');
-        literal
-    } else {
-        Literal::string(text).to_string()
+    if text.bytes().any(|b| b.is_ascii_control()) {
+        return Literal::string(text).to_string();
     }
+    let mut literal = String::with_capacity(text.len() + 8);
+    literal.push('"');
+    if text.is_ascii() {
+        let mut plain = 0;
+        for (at, byte) in text.bytes().enumerate() {
+            if byte == b'"' || byte == b'\\' {
+                literal.push_str(&text[plain..at]);
+                literal.push('\\');
+                literal.push(char::from(byte));
+                plain = at + 1;
+            }
+        }
+        literal.push_str(&text[plain..]);
+    } else {
+        for c in text.chars() {
+            match c {
+                '"' | '\\' => {
+                    literal.push('\\');
+                    literal.push(c);
+                }
+                c if c.is_ascii() => literal.push(c),
+                // Printable characters stay as they are; others become `\u{...}`.
+                c => literal.extend(c.escape_debug()),
+            }
+        }
+    }
+    literal.push('"');
+    literal
 }
 
 /// `text` as `///` lines, as prettyplease prints the `#[doc]` attributes of
@@ -325,6 +346,8 @@ mod tests {
             "tab\t nul\0 7",
             "café — ok",
             "it's",
+            "zero\u{200b}width \" é",
+            "",
         ] {
             assert_eq!(
                 string_literal(text),
