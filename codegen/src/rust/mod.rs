@@ -6,8 +6,10 @@
 
 mod doc;
 mod enum_items;
+pub mod phf;
 mod response;
 mod serde_impls;
+mod splice;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -30,20 +32,25 @@ pub struct Options {
 /// Only if the emitted tokens do not parse as a Rust file, which would be a bug in
 /// errcat; the message carries syn's explanation.
 pub fn render(catalogue: &Catalogue, options: &Options) -> Result<String, syn::Error> {
-    let tokens = tokens(catalogue, options);
+    let mut splices = splice::Splices::default();
+    let tokens = tokens(catalogue, options, &mut splices)
+        .map_err(|message| syn::Error::new(Span::call_site(), message))?;
     let file = syn::parse2::<syn::File>(tokens)?;
-    Ok(format!(
-        "{}{}",
-        header(&options.source_name),
-        prettyplease::unparse(&file)
-    ))
+    let code = splices
+        .apply(&prettyplease::unparse(&file))
+        .map_err(|message| syn::Error::new(Span::call_site(), message))?;
+    Ok(format!("{}{code}", header(&options.source_name)))
 }
 
-/// The unformatted items of the generated file.
-#[must_use]
-pub fn tokens(catalogue: &Catalogue, options: &Options) -> TokenStream {
+/// The unformatted items of the generated file, with a placeholder for each
+/// per-error list that `splices` keeps.
+fn tokens(
+    catalogue: &Catalogue,
+    options: &Options,
+    splices: &mut splice::Splices,
+) -> Result<TokenStream, String> {
     let names = Names::new(catalogue);
-    let enum_items = enum_items::items(catalogue, &names);
+    let enum_items = enum_items::items(catalogue, &names, splices)?;
     let serde_items = if options.serde {
         let serde_impls = serde_impls::items(catalogue, &names);
         let response = response::items(catalogue, &names);
@@ -51,7 +58,7 @@ pub fn tokens(catalogue: &Catalogue, options: &Options) -> TokenStream {
     } else {
         TokenStream::new()
     };
-    quote! { #enum_items #serde_items }
+    Ok(quote! { #enum_items #serde_items })
 }
 
 fn header(source_name: &str) -> String {
@@ -70,8 +77,6 @@ struct Names {
     unknown_code: Ident,
     /// The response type.
     response: Ident,
-    /// The variants, in catalogue order.
-    variants: Vec<Ident>,
 }
 
 impl Names {
@@ -81,11 +86,6 @@ impl Names {
             enum_name: ident(&catalogue.name),
             unknown_code: ident(&format!("Unknown{}Code", catalogue.name)),
             response: ident(&format!("{}Response", catalogue.name)),
-            variants: catalogue
-                .errors
-                .iter()
-                .map(|error| ident(&error.variant))
-                .collect(),
         }
     }
 }

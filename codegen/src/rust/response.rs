@@ -24,6 +24,7 @@ pub fn items(catalogue: &Catalogue, names: &Names) -> TokenStream {
         wire.description, wire.uri
     );
     let builders = builders(catalogue, names);
+    let from_json = from_json(catalogue, names);
     let accessors = accessors(names);
     let traits = trait_impls(names);
     quote! {
@@ -41,8 +42,55 @@ pub fn items(catalogue: &Catalogue, names: &Names) -> TokenStream {
         }
 
         #builders
+        #from_json
         #accessors
         #traits
+    }
+}
+
+/// `from_json`: the catalogue's own bodies are recognised by comparing bytes, since
+/// clients mostly receive exactly those; anything else goes through `serde_json`.
+fn from_json(catalogue: &Catalogue, names: &Names) -> TokenStream {
+    let Names {
+        enum_name,
+        response,
+        ..
+    } = names;
+    // `{"error":"`: the start of every canonical body, member name JSON-escaped.
+    let prefix = proc_macro2::Literal::byte_string(
+        format!(
+            "{{{}:\"",
+            serde_json::Value::from(catalogue.wire.code.as_str())
+        )
+        .as_bytes(),
+    );
+    let doc = format!(
+        " Reads a JSON body, as `serde_json::from_slice` does. A body that is byte for \
+         byte one of the catalogue's own ([`{enum_name}::json`]) is recognised by one \
+         lookup and one comparison, without parsing and without allocating."
+    );
+    quote! {
+        impl #response {
+            #[doc = #doc]
+            ///
+            /// # Errors
+            ///
+            /// When the body is not an error body, with `serde_json`'s message.
+            pub fn from_json(body: &[u8]) -> ::core::result::Result<Self, ::serde_json::Error> {
+                if let ::core::option::Option::Some(rest) = body.strip_prefix(#prefix) {
+                    let code = rest.iter().position(|&byte| byte == b'"').map(|end| &rest[..end]);
+                    // No let-chains: the code must build on edition 2021 too.
+                    let known = code
+                        .and_then(|code| ::core::str::from_utf8(code).ok())
+                        .and_then(#enum_name::from_code)
+                        .filter(|known| body == known.json().as_bytes());
+                    if let ::core::option::Option::Some(known) = known {
+                        return ::core::result::Result::Ok(Self::from(known));
+                    }
+                }
+                ::serde_json::from_slice(body)
+            }
+        }
     }
 }
 
