@@ -68,7 +68,7 @@ impl PerfectHash {
 }
 
 /// The hash of a code. The generated `from_code` carries the same function, written
-/// out in [`super::enum_items`]; `generated_code_hashes_like_the_generator` in the
+/// out in `rust::enum_items`; `generated_code_hashes_like_the_generator` in the
 /// tests keeps the two in step.
 #[must_use]
 pub fn hash(seed: u64, bytes: &[u8]) -> u64 {
