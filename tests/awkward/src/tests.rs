@@ -97,6 +97,7 @@ fn code_shapes() {
         (E::Ok, "ok"),
         (E::Err, "err"),
         (E::Default, "default"),
+        (E::JSON, "json-table"),
         (E::NotFound, "404"),
         (E::ÜberFehler, "über_fehler"),
         (E::Cuowu, "错误"),
