@@ -107,6 +107,22 @@ impl Catalogue {
     pub fn display_text(&self, error: &ErrorDef) -> String {
         self.display.render(error)
     }
+
+    /// The wire members of `error`, in body order: code, description, then the URI
+    /// when it has one. The Rust emitter's `json()` and the docs page's examples
+    /// both write exactly these.
+    #[must_use]
+    pub fn wire_members<'a>(&'a self, error: &'a ErrorDef) -> Vec<(&'a str, &'a str)> {
+        let wire = &self.wire;
+        let mut members = vec![
+            (wire.code.as_str(), error.code.as_str()),
+            (wire.description.as_str(), error.description.as_str()),
+        ];
+        if let Some(uri) = &error.uri {
+            members.push((wire.uri.as_str(), uri.as_str()));
+        }
+        members
+    }
 }
 
 /// The largest catalogue file read, in bytes. It bounds memory and time for a

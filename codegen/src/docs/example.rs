@@ -24,25 +24,10 @@ pub fn render(catalogue: &Catalogue, error: &ErrorDef) -> String {
     }
 }
 
-/// The wire members of `error`, in body order: code, description, then the URI when
-/// it has one.
-#[must_use]
-pub fn members<'a>(catalogue: &'a Catalogue, error: &'a ErrorDef) -> Vec<(&'a str, &'a str)> {
-    let wire = &catalogue.wire;
-    let mut members = vec![
-        (wire.code.as_str(), error.code.as_str()),
-        (wire.description.as_str(), error.description.as_str()),
-    ];
-    if let Some(uri) = &error.uri {
-        members.push((wire.uri.as_str(), uri.as_str()));
-    }
-    members
-}
-
 /// A fenced `json` block of the pretty body.
 #[must_use]
 pub fn json(catalogue: &Catalogue, error: &ErrorDef) -> String {
-    json_block(&members(catalogue, error))
+    json_block(&catalogue.wire_members(error))
 }
 
 /// A fenced `json` block of a body with `members`, in order.
@@ -68,7 +53,7 @@ pub fn query(
     callback: &str,
     state: Option<&str>,
 ) -> String {
-    let mut pairs = members(catalogue, error);
+    let mut pairs = catalogue.wire_members(error);
     if let Some(state) = state {
         pairs.push(("state", state));
     }

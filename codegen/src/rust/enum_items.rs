@@ -313,15 +313,8 @@ fn hex(value: u64) -> TokenStream {
 
 /// The compact JSON body of `error`, as `serde_json::to_string` writes it.
 fn json_body(catalogue: &Catalogue, error: &ErrorDef) -> String {
-    let wire = &catalogue.wire;
-    let mut members = vec![
-        (&wire.code, &error.code),
-        (&wire.description, &error.description),
-    ];
-    if let Some(uri) = &error.uri {
-        members.push((&wire.uri, uri));
-    }
-    let body: Vec<String> = members
+    let body: Vec<String> = catalogue
+        .wire_members(error)
         .into_iter()
         .map(|(name, value)| format!("{}:{}", json_string(name), json_string(value)))
         .collect();
