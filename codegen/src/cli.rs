@@ -7,7 +7,7 @@
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
@@ -158,28 +158,12 @@ fn generate(
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let generated = crate::generate_rust(&args.catalogue, true)?;
-    let regenerate = format!(
-        "errcat generate {} -o {}",
-        args.catalogue.display(),
-        args.output
-            .as_deref()
-            .unwrap_or(Path::new("FILE"))
-            .display()
-    );
-    emit(args, &generated.code, &regenerate, stdout, stderr)
+    emit(args, &generated.code, "generate", stdout, stderr)
 }
 
 fn docs(args: &Target, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<Outcome, Error> {
     let page = crate::generate_docs(&args.catalogue)?;
-    let regenerate = format!(
-        "errcat docs {} -o {}",
-        args.catalogue.display(),
-        args.output
-            .as_deref()
-            .unwrap_or(Path::new("FILE"))
-            .display()
-    );
-    emit(args, &page, &regenerate, stdout, stderr)
+    emit(args, &page, "docs", stdout, stderr)
 }
 
 fn import(
@@ -195,7 +179,7 @@ fn import(
         output: args.output.clone(),
         check: false,
     };
-    emit(&target, &yaml, "errcat import", stdout, stderr)
+    emit(&target, &yaml, "import", stdout, stderr)
 }
 
 fn lint(args: &LintArgs, stderr: &mut dyn Write) -> Result<Outcome, Error> {
@@ -225,11 +209,12 @@ fn lint(args: &LintArgs, stderr: &mut dyn Write) -> Result<Outcome, Error> {
     Ok(Outcome::Success)
 }
 
-/// Prints `text`, writes it to the output file, or checks that file against it.
+/// Prints `text`, writes it to the output file, or checks that file against it;
+/// a stale file names `errcat COMMAND` as the fix.
 fn emit(
     args: &Target,
     text: &str,
-    regenerate: &str,
+    command: &str,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Outcome, Error> {
@@ -253,7 +238,8 @@ fn emit(
     let _ = write!(stdout, "{}", diff.unified_diff().header(&old, &new));
     let _ = writeln!(
         stderr,
-        "error: {old} is stale; run `{regenerate}` to update it"
+        "error: {old} is stale; run `errcat {command} {} -o {old}` to update it",
+        args.catalogue.display()
     );
     Ok(Outcome::Stale)
 }
