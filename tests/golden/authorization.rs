@@ -97,11 +97,11 @@ impl AuthorizationError {
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         const SEED: u64 = 0xE9E0_033E_3BAD_AF36;
         const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
-        static DISPLACEMENTS: [(u32, u32); 1] = [(0, 0)];
+        static DISPLACEMENTS: [(u32, u32); 1] = [(2, 1_013_904_242)];
         static ENTRIES: [(&str, AuthorizationError); 3] = [
-            ("access_denied", AuthorizationError::AccessDenied),
-            ("application_suspended", AuthorizationError::ApplicationSuspended),
             ("redirect_uri_mismatch", AuthorizationError::RedirectUriMismatch),
+            ("application_suspended", AuthorizationError::ApplicationSuspended),
+            ("access_denied", AuthorizationError::AccessDenied),
         ];
         let bytes = code.as_bytes();
         let len = bytes.len();
@@ -134,11 +134,12 @@ impl AuthorizationError {
         hash ^= hash >> 29;
         hash = hash.wrapping_mul(MULTIPLIER);
         hash ^= hash >> 32;
-        let (d1, d2) = DISPLACEMENTS[0];
-        let slot = (hash as u32)
+        let (d1, offset) = DISPLACEMENTS[0];
+        let mixed = (hash as u32)
             .wrapping_mul(d1)
             .wrapping_add((hash.wrapping_mul(MULTIPLIER) >> 32) as u32)
-            .wrapping_add(d2) as usize % 3;
+            .wrapping_add(offset);
+        let slot = ((u64::from(mixed) * 3) >> 32) as usize;
         let (candidate, variant) = ENTRIES[slot];
         if candidate == code {
             ::core::option::Option::Some(variant)

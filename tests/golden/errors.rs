@@ -107,13 +107,13 @@ impl TokenRequestError {
     #[must_use]
     #[allow(clippy::cast_possible_truncation)]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        const SEED: u64 = 0xDBAF_B150_DEB1_2800;
+        const SEED: u64 = 0x2CB0_F69F_4ABE_A221;
         const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
-        static DISPLACEMENTS: [(u32, u32); 1] = [(1, 0)];
+        static DISPLACEMENTS: [(u32, u32); 1] = [(2, 0)];
         static ENTRIES: [(&str, TokenRequestError); 4] = [
-            ("redirect_uri_mismatch", TokenRequestError::RedirectUriMismatch),
             ("incorrect_client_credentials", TokenRequestError::IncorrectClientCredentials),
             ("unverified_user_email", TokenRequestError::UnverifiedUserEmail),
+            ("redirect_uri_mismatch", TokenRequestError::RedirectUriMismatch),
             ("bad_verification_code", TokenRequestError::BadVerificationCode),
         ];
         let bytes = code.as_bytes();
@@ -147,11 +147,12 @@ impl TokenRequestError {
         hash ^= hash >> 29;
         hash = hash.wrapping_mul(MULTIPLIER);
         hash ^= hash >> 32;
-        let (d1, d2) = DISPLACEMENTS[0];
-        let slot = (hash as u32)
+        let (d1, offset) = DISPLACEMENTS[0];
+        let mixed = (hash as u32)
             .wrapping_mul(d1)
             .wrapping_add((hash.wrapping_mul(MULTIPLIER) >> 32) as u32)
-            .wrapping_add(d2) as usize % 4;
+            .wrapping_add(offset);
+        let slot = ((u64::from(mixed) * 4) >> 32) as usize;
         let (candidate, variant) = ENTRIES[slot];
         if candidate == code {
             ::core::option::Option::Some(variant)

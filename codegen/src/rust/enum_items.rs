@@ -215,10 +215,11 @@ fn from_code(
             .collect(),
         Layout::Tall,
     );
+    // `phf::reduce`: the high half of a 32-bit hash times the table's length.
     let bucket = if hash.displacements.len() == 1 {
         quote! { 0 }
     } else {
-        quote! { (hash >> 32) as u32 as usize % #bucket_count }
+        quote! { (((hash >> 32) * #bucket_count) >> 32) as usize }
     };
     let seed = hex(hash.seed);
     let multiplier = hex(phf::MULTIPLIER);
@@ -263,12 +264,12 @@ fn from_code(
             hash ^= hash >> 29;
             hash = hash.wrapping_mul(MULTIPLIER);
             hash ^= hash >> 32;
-            let (d1, d2) = DISPLACEMENTS[#bucket];
-            let slot = (hash as u32)
+            let (d1, offset) = DISPLACEMENTS[#bucket];
+            let mixed = (hash as u32)
                 .wrapping_mul(d1)
                 .wrapping_add((hash.wrapping_mul(MULTIPLIER) >> 32) as u32)
-                .wrapping_add(d2) as usize
-                % #count;
+                .wrapping_add(offset);
+            let slot = ((u64::from(mixed) * #count) >> 32) as usize;
             let (candidate, variant) = ENTRIES[slot];
             if candidate == code {
                 ::core::option::Option::Some(variant)

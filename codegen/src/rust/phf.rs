@@ -7,6 +7,11 @@
 //! string comparison, whatever the number of codes, and the generated code needs
 //! no crate: the hash is a few lines of `core` emitted beside the tables.
 //!
+//! Hashes are mapped onto the buckets and slots by multiplying ([`reduce`]), not by
+//! `%`: a division by a table length that is not a power of two costs more than the
+//! rest of the lookup's arithmetic, while a 4-code table's `% 4` is a mask, so `%`
+//! made large catalogues pay for their size after all.
+//!
 //! The seed search is deterministic (seeds are tried in a fixed order), so the same
 //! catalogue always gives the same tables.
 
@@ -33,12 +38,25 @@ fn seed(n: usize) -> u64 {
     z ^ (z >> 31)
 }
 
+/// What the second displacement is multiplied by before it is added: the 32-bit
+/// golden ratio, so that consecutive displacements move a bucket's codes to
+/// unrelated slots under [`reduce`] (a small offset added to the hash would move
+/// none of them).
+pub const SPREAD: u32 = 0x9E37_79B9;
+
+/// `x` mapped onto `0..n`: the high half of `x * n` (Lemire's reduction).
+#[must_use]
+#[allow(clippy::cast_possible_truncation)] // the high half of `x * n` is below `n`
+pub fn reduce(x: u32, n: usize) -> usize {
+    ((u64::from(x) * n as u64) >> 32) as usize
+}
+
 /// The tables of a perfect hash over a list of codes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PerfectHash {
     /// The seed of [`hash`].
     pub seed: u64,
-    /// `(d1, d2)` of each bucket.
+    /// `(d1, d2 * SPREAD)` of each bucket: what a lookup multiplies and adds.
     pub displacements: Vec<(u32, u32)>,
     /// For each slot, the position of its code in the list.
     pub slots: Vec<u32>,
@@ -124,15 +142,18 @@ impl Hashes {
     }
 
     fn bucket(self, buckets: usize) -> usize {
-        self.g as usize % buckets
+        reduce(self.g, buckets)
     }
 
-    fn slot(self, d1: u32, d2: u32, len: usize) -> usize {
-        self.f1
-            .wrapping_mul(d1)
-            .wrapping_add(self.f2)
-            .wrapping_add(d2) as usize
-            % len
+    /// `offset` is the second displacement already multiplied by [`SPREAD`].
+    fn slot(self, d1: u32, offset: u32, len: usize) -> usize {
+        reduce(
+            self.f1
+                .wrapping_mul(d1)
+                .wrapping_add(self.f2)
+                .wrapping_add(offset),
+            len,
+        )
     }
 }
 
@@ -170,7 +191,7 @@ fn try_seed(seed: u64, codes: &[&str]) -> Option<PerfectHash> {
                     generation += 1;
                     placed.clear();
                     for &member in members {
-                        let slot = hashes[member].slot(d1, d2, len);
+                        let slot = hashes[member].slot(d1, d2.wrapping_mul(SPREAD), len);
                         if slots[slot].is_some() || taken[slot] == generation {
                             return false;
                         }
@@ -179,7 +200,7 @@ fn try_seed(seed: u64, codes: &[&str]) -> Option<PerfectHash> {
                     }
                     true
                 })
-                .map(|d2| (d1, d2))
+                .map(|d2| (d1, d2.wrapping_mul(SPREAD)))
         })?;
         for &(slot, member) in &placed {
             slots[slot] = Some(u32::try_from(member).ok()?);
