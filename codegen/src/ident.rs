@@ -51,6 +51,23 @@ pub fn is_keyword(name: &str) -> bool {
 /// `bad-verification-code` and `bad.verification.code` all give `BadVerificationCode`.
 #[must_use]
 pub fn derive_variant(code: &str) -> String {
+    if code
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        // The usual snake_case code, without heck's per-word allocations: the same
+        // words (split at `_` only, since lowercase letters and digits have no case
+        // boundaries), each with its first letter in upper case.
+        let mut name = String::with_capacity(code.len());
+        for word in code.split('_') {
+            let mut chars = word.chars();
+            if let Some(first) = chars.next() {
+                name.push(first.to_ascii_uppercase());
+                name.push_str(chars.as_str());
+            }
+        }
+        return name;
+    }
     code.to_upper_camel_case()
 }
 
@@ -70,6 +87,11 @@ pub fn check_type_name(name: &str) -> Result<(), String> {
     }
     if first.is_ascii_digit() {
         return Err("starts with a digit".to_owned());
+    }
+    if first.is_ascii_uppercase() && name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // An ASCII name of letters and digits is an identifier; only the rare other
+        // names need syn to tell.
+        return Ok(());
     }
     if syn::parse_str::<syn::Ident>(name).is_err() {
         return Err("is not a Rust identifier".to_owned());
@@ -128,6 +150,37 @@ pub fn collisions<S: AsRef<str>>(names: &[S]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snake_case_codes_derive_what_heck_derives() {
+        let mut codes: Vec<String> = [
+            "bad_verification_code",
+            "has_2fa",
+            "2fa_required",
+            "_leading",
+            "trailing_",
+            "double__underscore",
+            "_",
+            "a",
+            "x9_y8z",
+            "oauth2_token_v2",
+        ]
+        .iter()
+        .map(|code| (*code).to_owned())
+        .collect();
+        // Every short string over the fast path's alphabet.
+        let alphabet = ['a', 'z', '0', '9', '_'];
+        for first in alphabet {
+            for second in alphabet {
+                for third in alphabet {
+                    codes.push([first, second, third].iter().collect());
+                }
+            }
+        }
+        for code in &codes {
+            assert_eq!(derive_variant(code), code.to_upper_camel_case(), "{code:?}");
+        }
+    }
 
     #[test]
     fn codes_convert_with_heck() {

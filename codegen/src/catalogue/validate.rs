@@ -74,7 +74,8 @@ pub(super) fn parse(bytes: &[u8], path: &Path) -> Result<Catalogue, Vec<Diagnost
         vec![diagnostic]
     })?;
     let mut checker = Checker {
-        locator: Locator::new(source),
+        source,
+        locator: std::cell::OnceCell::new(),
         path,
         diagnostics: Vec::new(),
     };
@@ -102,6 +103,11 @@ const MAX_NESTING: usize = 64;
 /// does not) and counts brackets everywhere else. Brackets inside plain text
 /// count too, which only matters for text with dozens of unclosed brackets.
 fn too_deep(source: &str) -> Option<Location> {
+    // Fewer brackets than the limit cannot nest past it; counting them is much
+    // quicker than the scan, and most catalogues have a handful.
+    if source.bytes().filter(|b| matches!(b, b'[' | b'{')).count() <= MAX_NESTING {
+        return None;
+    }
     let mut depth = 0usize;
     for (index, line) in source.lines().enumerate() {
         let mut quote: Option<char> = None;
@@ -513,12 +519,18 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 struct Checker<'a> {
-    locator: Locator<'a>,
+    source: &'a str,
+    /// Built on the first problem: a valid catalogue never needs it.
+    locator: std::cell::OnceCell<Locator<'a>>,
     path: &'a Path,
     diagnostics: Vec<Diagnostic>,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    fn locator(&self) -> &Locator<'a> {
+        self.locator.get_or_init(|| Locator::new(self.source))
+    }
+
     fn report(&mut self, location: Option<Location>, problem: Problem) {
         self.diagnostics
             .push(Diagnostic::new(self.path, location, problem));
@@ -536,11 +548,17 @@ impl Checker<'_> {
         self.diagnostics.push(diagnostic);
     }
 
-    /// Reports `value` when it is longer than [`MAX_TEXT_LEN`].
-    fn length(&mut self, location: Option<Location>, what: impl FnOnce() -> String, value: &str) {
+    /// Reports `value` when it is longer than [`MAX_TEXT_LEN`]. Where it is and what
+    /// it is are only worked out then: locating a key costs more than the check.
+    fn length(
+        &mut self,
+        location: impl FnOnce(&Locator<'_>) -> Option<Location>,
+        what: impl FnOnce() -> String,
+        value: &str,
+    ) {
         if value.len() > MAX_TEXT_LEN {
             self.report(
-                location,
+                location(self.locator()),
                 Problem::TextTooLong {
                     what: what(),
                     length: value.len(),
@@ -570,13 +588,19 @@ impl Checker<'_> {
         ];
         for (key, value) in top {
             if let Some(value) = value {
-                let location = self.locator.top_level(key);
-                self.length(location, || format!("`{key}`"), value);
+                self.length(
+                    |locator| locator.top_level(key),
+                    || format!("`{key}`"),
+                    value,
+                );
             }
         }
         for wire in [&raw.wire.code, &raw.wire.description, &raw.wire.uri] {
-            let location = self.locator.top_level("wire");
-            self.length(location, || "a `wire` member name".to_owned(), wire);
+            self.length(
+                |locator| locator.top_level("wire"),
+                || "a `wire` member name".to_owned(),
+                wire,
+            );
         }
         for (index, entry) in raw.errors.iter().enumerate() {
             let code = &entry.code;
@@ -591,7 +615,7 @@ impl Checker<'_> {
             ];
             for (key, value) in fields {
                 if let Some(value) = value {
-                    let location = self.locator.entry_key(index, key);
+                    let location = |locator: &Locator<'_>| locator.entry_key(index, key);
                     let what = || {
                         if key == "code" || code.len() > MAX_TEXT_LEN {
                             format!("the {key} of error #{}", index + 1)
@@ -608,11 +632,11 @@ impl Checker<'_> {
     fn check(&mut self, raw: RawCatalogue) -> Catalogue {
         self.lengths(&raw);
         if raw.version != 1 {
-            let location = self.locator.value(self.locator.top_level("version"));
+            let location = self.locator().value(self.locator().top_level("version"));
             self.report(location, Problem::UnsupportedVersion { found: raw.version });
         }
         if let Err(reason) = ident::check_enum_name(&raw.name) {
-            let location = self.locator.value(self.locator.top_level("name"));
+            let location = self.locator().value(self.locator().top_level("name"));
             self.report(
                 location,
                 Problem::InvalidName {
@@ -627,7 +651,7 @@ impl Checker<'_> {
         ] {
             let key: &'static str = key;
             if let Some(what) = uri.as_deref().and_then(forbidden_in_token) {
-                let location = self.locator.value(self.locator.top_level(key));
+                let location = self.locator().value(self.locator().top_level(key));
                 self.report(
                     location,
                     Problem::InvalidUri {
@@ -642,7 +666,7 @@ impl Checker<'_> {
         let wire = self.wire(raw.wire);
         let display = self.display(raw.display.as_deref());
         if raw.errors.is_empty() {
-            let location = self.locator.top_level("errors");
+            let location = self.locator().top_level("errors");
             self.report(location, Problem::NoErrors);
         }
         let mut errors: Vec<ErrorDef> = raw
@@ -707,7 +731,7 @@ impl Checker<'_> {
             }
         };
         if let Some(reason) = reason {
-            let location = self.locator.top_level("docs");
+            let location = self.locator().top_level("docs");
             self.report(location, Problem::Example { reason });
         }
         match (raw.style, raw.callback) {
@@ -723,7 +747,7 @@ impl Checker<'_> {
         let names = [raw.code, raw.description, raw.uri];
         let distinct = names[0] != names[1] && names[1] != names[2] && names[0] != names[2];
         if !distinct || names.iter().any(String::is_empty) {
-            let location = self.locator.top_level("wire");
+            let location = self.locator().top_level("wire");
             self.report(
                 location,
                 Problem::WireNames {
@@ -742,7 +766,7 @@ impl Checker<'_> {
     fn display(&mut self, raw: Option<&str>) -> DisplayTemplate {
         let template = raw.unwrap_or(template::DEFAULT);
         DisplayTemplate::parse(template).unwrap_or_else(|reason| {
-            let location = self.locator.top_level("display");
+            let location = self.locator().top_level("display");
             self.report(
                 location,
                 Problem::DisplayTemplate {
@@ -756,7 +780,7 @@ impl Checker<'_> {
 
     fn entry(&mut self, index: usize, raw: RawEntry) -> ErrorDef {
         let at = |checker: &Self, key| {
-            let locator = &checker.locator;
+            let locator = checker.locator();
             locator.value(locator.entry_key(index, key))
         };
         if raw.code.is_empty() {
@@ -859,7 +883,7 @@ impl Checker<'_> {
             None
         };
         if let Some(reason) = bad_title {
-            let locator = &self.locator;
+            let locator = self.locator();
             self.report(
                 locator.value(locator.entry_key(index, "title")),
                 Problem::InvalidTitle {
@@ -878,8 +902,10 @@ impl Checker<'_> {
         for (first, second) in ident::collisions(&codes) {
             duplicate_codes.push(second);
             self.report_duplicate(
-                self.locator.value(self.locator.entry_key(second, "code")),
-                self.locator.value(self.locator.entry_key(first, "code")),
+                self.locator()
+                    .value(self.locator().entry_key(second, "code")),
+                self.locator()
+                    .value(self.locator().entry_key(first, "code")),
                 Problem::DuplicateCode {
                     code: errors[second].code.clone(),
                     first: first + 1,
@@ -894,8 +920,10 @@ impl Checker<'_> {
                 continue;
             }
             self.report_duplicate(
-                self.locator.value(self.locator.entry_key(second, "code")),
-                self.locator.value(self.locator.entry_key(first, "code")),
+                self.locator()
+                    .value(self.locator().entry_key(second, "code")),
+                self.locator()
+                    .value(self.locator().entry_key(first, "code")),
                 Problem::VariantCollision {
                     first: errors[first].code.clone(),
                     second: errors[second].code.clone(),
@@ -924,6 +952,10 @@ fn default_uris(page_uri: Option<&str>, preamble: Option<&str>, errors: &mut [Er
 
 /// What a code or URI contains that a single wire token must not.
 fn forbidden_in_token(text: &str) -> Option<&'static str> {
+    if text.bytes().all(|b| b.is_ascii_graphic()) {
+        // Printable ASCII without spaces: the usual code or URI, quickly.
+        return None;
+    }
     if text.chars().any(char::is_control) {
         Some("a control character")
     } else if text.chars().any(char::is_whitespace) {

@@ -7,11 +7,13 @@
 //! fraction of the time the equivalent `match`es take. The per-error lists are
 //! written as text ([`super::splice`]).
 
+use std::fmt::Write as _;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::phf::{self, PerfectHash};
-use super::splice::{self, Layout, Splices};
+use super::splice::{self, Layout, Pieces, Splices};
 use super::{Names, doc};
 use crate::catalogue::{Catalogue, ErrorDef};
 
@@ -23,11 +25,9 @@ pub fn items(
     let definition = enum_definition(catalogue, names, splices);
     let inherent = inherent_impl(catalogue, names, splices)?;
     let display = splices.array(
-        catalogue
-            .errors
-            .iter()
-            .map(|e| splice::string_literal(&catalogue.display_text(e)))
-            .collect(),
+        string_table(&catalogue.errors, |e, out| {
+            splice::write_string_literal(out, &catalogue.display_text(e));
+        }),
         Layout::Tall,
     );
     let count = count_literal(catalogue.errors.len());
@@ -41,10 +41,13 @@ fn enum_definition(catalogue: &Catalogue, names: &Names, splices: &mut Splices) 
     let enum_doc = doc::attrs(&doc::escape(catalogue.description.as_deref().unwrap_or(
         &format!("The errors of the `{}` catalogue.", catalogue.name),
     )));
-    let mut lines = Vec::with_capacity(catalogue.errors.len() * 6);
+    let mut lines = Pieces::with_capacity(catalogue.errors.len() * 6, 40);
     for error in &catalogue.errors {
         splice::doc_lines(&variant_doc(catalogue, error), &mut lines);
-        lines.push(format!("{},", error.variant));
+        lines.push_with(|line| {
+            line.push_str(&error.variant);
+            line.push(',');
+        });
     }
     let variants = splices.lines(lines);
     quote! {
@@ -83,28 +86,35 @@ fn inherent_impl(
     let enum_name = &names.enum_name;
     let errors = &catalogue.errors;
     let count = count_literal(errors.len());
-    let mut table = |text: &dyn Fn(&ErrorDef) -> String| {
-        splices.array(errors.iter().map(text).collect(), Layout::Tall)
+    let mut table = |write: &dyn Fn(&ErrorDef, &mut String)| {
+        splices.array(string_table(errors, write), Layout::Tall)
     };
     // Statics inside the accessors rather than associated consts: a `const` array is
     // copied where it is used (clippy's `large_stack_arrays` says so past 16 KiB),
     // a `static` is read in place.
-    let all = table(&|e| format!("{enum_name}::{}", e.variant));
-    let codes = table(&|e| splice::string_literal(&e.code));
-    let descriptions = table(&|e| splice::string_literal(&e.description));
-    let titles = table(&|e| splice::string_literal(&e.title));
-    let uris = table(&|e| {
-        e.uri.as_ref().map_or_else(
-            || "::core::option::Option::None".to_owned(),
-            |uri| {
-                format!(
-                    "::core::option::Option::Some({})",
-                    splice::string_literal(uri)
-                )
-            },
-        )
+    let all = table(&|e, out| {
+        let _ = write!(out, "{enum_name}::{}", e.variant);
     });
-    let json = table(&|e| splice::string_literal(&json_body(catalogue, e)));
+    let codes = table(&|e, out| splice::write_string_literal(out, &e.code));
+    let descriptions = table(&|e, out| splice::write_string_literal(out, &e.description));
+    let titles = table(&|e, out| splice::write_string_literal(out, &e.title));
+    let uris = table(&|e, out| match &e.uri {
+        None => out.push_str("::core::option::Option::None"),
+        Some(uri) => {
+            out.push_str("::core::option::Option::Some(");
+            splice::write_string_literal(out, uri);
+            out.push(')');
+        }
+    });
+    let mut body = Vec::new();
+    let json = splices.array(
+        string_table(errors, |e, out| {
+            body.clear();
+            write_json_body(&mut body, catalogue, e);
+            splice::write_string_literal(out, &String::from_utf8_lossy(&body));
+        }),
+        Layout::Tall,
+    );
     let from_code = from_code(catalogue, enum_name, splices)?;
     let wire = &catalogue.wire;
     let json_doc = format!(
@@ -192,29 +202,30 @@ fn from_code(
         .ok_or_else(|| "no perfect hash of the codes was found".to_owned())?;
     let bucket_count = count_literal(hash.displacements.len());
     let count = count_literal(hash.slots.len());
-    let displacements = splices.array(
-        hash.displacements
-            .iter()
-            .map(|(d1, d2)| format!("({}, {})", number(u64::from(*d1)), number(u64::from(*d2))))
-            .collect(),
-        Layout::Packed,
-    );
+    let mut displacements = Pieces::with_capacity(hash.displacements.len(), 24);
+    for (d1, offset) in &hash.displacements {
+        displacements.push_with(|out| {
+            let _ = write!(
+                out,
+                "({}, {})",
+                number(u64::from(*d1)),
+                number(u64::from(*offset))
+            );
+        });
+    }
+    let displacements = splices.array(displacements, Layout::Packed);
     // In slot order, so that a lookup reads one entry: the code to compare and the
     // variant to return.
-    let entries = splices.array(
-        hash.slots
-            .iter()
-            .map(|&index| {
-                let error = &catalogue.errors[index as usize];
-                format!(
-                    "({}, {enum_name}::{})",
-                    splice::string_literal(&error.code),
-                    error.variant
-                )
-            })
-            .collect(),
-        Layout::Tall,
-    );
+    let mut entries = Pieces::with_capacity(hash.slots.len(), 64);
+    for &index in &hash.slots {
+        let error = &catalogue.errors[index as usize];
+        entries.push_with(|out| {
+            out.push('(');
+            splice::write_string_literal(out, &error.code);
+            let _ = write!(out, ", {enum_name}::{})", error.variant);
+        });
+    }
+    let entries = splices.array(entries, Layout::Tall);
     // `phf::reduce`: the high half of a 32-bit hash times the table's length.
     let bucket = if hash.displacements.len() == 1 {
         quote! { 0 }
@@ -280,6 +291,15 @@ fn from_code(
     })
 }
 
+/// A table of one formatted element per error, written by `write`.
+fn string_table(errors: &[ErrorDef], mut write: impl FnMut(&ErrorDef, &mut String)) -> Pieces {
+    let mut table = Pieces::with_capacity(errors.len(), 64);
+    for error in errors {
+        table.push_with(|out| write(error, out));
+    }
+    table
+}
+
 /// A decimal literal, with `_` separators past five digits as clippy asks.
 fn number(value: u64) -> String {
     let digits = value.to_string();
@@ -312,18 +332,19 @@ fn hex(value: u64) -> TokenStream {
         .unwrap_or_else(|_| unreachable!("a hex literal parses"))
 }
 
-/// The compact JSON body of `error`, as `serde_json::to_string` writes it.
-fn json_body(catalogue: &Catalogue, error: &ErrorDef) -> String {
-    let body: Vec<String> = catalogue
-        .wire_members(error)
-        .into_iter()
-        .map(|(name, value)| format!("{}:{}", json_string(name), json_string(value)))
-        .collect();
-    format!("{{{}}}", body.join(","))
-}
-
-fn json_string(text: &str) -> String {
-    serde_json::Value::from(text).to_string()
+/// Appends the compact JSON body of `error`, as `serde_json::to_writer` writes it.
+fn write_json_body(out: &mut Vec<u8>, catalogue: &Catalogue, error: &ErrorDef) {
+    out.push(b'{');
+    for (i, (name, value)) in catalogue.wire_members(error).into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        // Writing a string into a `Vec` cannot fail.
+        let _ = serde_json::to_writer(&mut *out, name);
+        out.push(b':');
+        let _ = serde_json::to_writer(&mut *out, value);
+    }
+    out.push(b'}');
 }
 
 fn trait_impls(names: &Names, display: &TokenStream, count: &TokenStream) -> TokenStream {

@@ -35,13 +35,67 @@ pub enum Layout {
     Packed,
 }
 
+/// Formatted pieces of text (array elements, lines) kept end to end in one buffer,
+/// so that a list of 10,000 costs two allocations rather than 10,000.
+#[derive(Debug, Default)]
+pub struct Pieces {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Pieces {
+    /// Room for `count` pieces of about `bytes_each` bytes.
+    pub fn with_capacity(count: usize, bytes_each: usize) -> Self {
+        Self {
+            text: String::with_capacity(count * bytes_each),
+            ends: Vec::with_capacity(count),
+        }
+    }
+
+    /// Adds the piece that `write` appends to the buffer.
+    pub fn push_with(&mut self, write: impl FnOnce(&mut String)) {
+        write(&mut self.text);
+        self.ends.push(self.text.len());
+    }
+
+    /// Adds `piece`.
+    pub fn push(&mut self, piece: &str) {
+        self.push_with(|text| text.push_str(piece));
+    }
+
+    /// The pieces, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.ends.iter().scan(0, |start, &end| {
+            let piece = &self.text[*start..end];
+            *start = end;
+            Some(piece)
+        })
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The bytes of all pieces, plus `per_piece` for each.
+    fn size(&self, per_piece: usize) -> usize {
+        self.text.len() + per_piece * self.ends.len()
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Pieces {
+    fn from_iter<I: IntoIterator<Item = S>>(pieces: I) -> Self {
+        let mut all = Self::default();
+        for piece in pieces {
+            all.push(piece.as_ref());
+        }
+        all
+    }
+}
+
 #[derive(Debug)]
 enum Block {
-    Array {
-        elements: Vec<String>,
-        layout: Layout,
-    },
-    Lines(Vec<String>),
+    Array { elements: Pieces, layout: Layout },
+    Lines(Pieces),
 }
 
 /// The lists to splice in, in the order their placeholders were made.
@@ -53,7 +107,7 @@ pub struct Splices {
 impl Splices {
     /// An array expression `[e0, e1, ...]` of already formatted elements; returns the
     /// placeholder expression to put in the tokens.
-    pub fn array(&mut self, elements: Vec<String>, layout: Layout) -> TokenStream {
+    pub fn array(&mut self, elements: Pieces, layout: Layout) -> TokenStream {
         let index = Literal::usize_unsuffixed(self.blocks.len());
         self.blocks.push(Block::Array { elements, layout });
         quote! { __errcat_splice!(#index) }
@@ -62,7 +116,7 @@ impl Splices {
     /// Lines of items (such as enum variants with their docs), each already
     /// formatted and without indentation; returns the placeholder variant to put
     /// where they go.
-    pub fn lines(&mut self, lines: Vec<String>) -> Ident {
+    pub fn lines(&mut self, lines: Pieces) -> Ident {
         let ident = Ident::new(
             &format!("{VARIANTS_MARK}{}", self.blocks.len()),
             Span::call_site(),
@@ -83,10 +137,8 @@ impl Splices {
             .blocks
             .iter()
             .map(|block| match block {
-                Block::Array { elements, .. } => {
-                    elements.iter().map(|e| e.len() + 16).sum::<usize>()
-                }
-                Block::Lines(lines) => lines.iter().map(|l| l.len() + 8).sum(),
+                Block::Array { elements, .. } => elements.size(16),
+                Block::Lines(lines) => lines.size(8),
             })
             .sum::<usize>();
         let mut out = String::with_capacity(formatted.len() + size);
@@ -115,7 +167,7 @@ impl Splices {
                     write_array(&mut out, before, indent, elements, *layout, after);
                 }
                 Block::Lines(lines) => {
-                    for item in lines {
+                    for item in lines.iter() {
                         if item.is_empty() {
                             out.push('\n');
                         } else {
@@ -165,12 +217,11 @@ fn write_array(
     out: &mut String,
     before: &str,
     indent: &str,
-    elements: &[String],
+    elements: &Pieces,
     layout: Layout,
     after: &str,
 ) {
-    let one_line =
-        before.len() + after.len() + 2 + elements.iter().map(|e| e.len() + 2).sum::<usize>();
+    let one_line = before.len() + after.len() + 2 + elements.size(2);
     out.push_str(before);
     if elements.is_empty() || one_line <= MARGIN + 2 {
         out.push('[');
@@ -187,13 +238,13 @@ fn write_array(
     out.push_str("[\n");
     match layout {
         Layout::Tall => {
-            for element in elements {
+            for element in elements.iter() {
                 let _ = writeln!(out, "{indent}{INDENT}{element},");
             }
         }
         Layout::Packed => {
             let mut width = 0;
-            for element in elements {
+            for element in elements.iter() {
                 let needed = element.len() + 2;
                 if width > 0 && width + needed > MARGIN {
                     out.push('\n');
@@ -218,14 +269,14 @@ fn write_array(
     out.push_str(after);
 }
 
-/// `text` as a Rust string literal, escaped as `proc_macro2::Literal::string` does.
-/// Catalogue text is mostly printable; only text with ASCII control characters
-/// (rare, and with `\0` rules of its own) goes through proc-macro2 itself.
-pub fn string_literal(text: &str) -> String {
+/// Appends `text` as a Rust string literal, escaped as `proc_macro2::Literal::string`
+/// does. Catalogue text is mostly printable; only text with ASCII control
+/// characters (rare, and with `\0` rules of its own) goes through proc-macro2 itself.
+pub fn write_string_literal(literal: &mut String, text: &str) {
     if text.bytes().any(|b| b.is_ascii_control()) {
-        return Literal::string(text).to_string();
+        literal.push_str(&Literal::string(text).to_string());
+        return;
     }
-    let mut literal = String::with_capacity(text.len() + 8);
     literal.push('"');
     if text.is_ascii() {
         let mut plain = 0;
@@ -252,19 +303,20 @@ pub fn string_literal(text: &str) -> String {
         }
     }
     literal.push('"');
-    literal
 }
 
 /// `text` as `///` lines, as prettyplease prints the `#[doc]` attributes of
 /// [`super::doc::attrs`].
-pub fn doc_lines(text: &str, lines: &mut Vec<String>) {
+pub fn doc_lines(text: &str, lines: &mut Pieces) {
     for line in text.lines() {
         let line = line.trim_end_matches(' ');
-        if line.is_empty() {
-            lines.push("///".to_owned());
-        } else {
-            lines.push(format!("/// {line}"));
-        }
+        lines.push_with(|out| {
+            out.push_str("///");
+            if !line.is_empty() {
+                out.push(' ');
+                out.push_str(line);
+            }
+        });
     }
 }
 
@@ -272,7 +324,13 @@ pub fn doc_lines(text: &str, lines: &mut Vec<String>) {
 mod tests {
     use super::*;
 
-    fn strings(items: &[&str]) -> Vec<String> {
+    fn string_literal(text: &str) -> String {
+        let mut literal = String::new();
+        write_string_literal(&mut literal, text);
+        literal
+    }
+
+    fn strings(items: &[&str]) -> Pieces {
         items.iter().map(|item| string_literal(item)).collect()
     }
 
@@ -293,8 +351,8 @@ mod tests {
         let long: Vec<String> = (0..12).map(|i| format!("\"element number {i}\"")).collect();
         let numbers: Vec<String> = (0..40).map(|i| i.to_string()).collect();
         let mut splices = Splices::default();
-        splices.array(long.clone(), Layout::Tall);
-        splices.array(numbers, Layout::Packed);
+        splices.array(long.iter().collect(), Layout::Tall);
+        splices.array(numbers.iter().collect(), Layout::Packed);
         let formatted = "    const A: [&str; 12] = __errcat_splice!(0);\n    static B: [u16; 40] = &__errcat_splice!(1);\n";
         let out = splices.apply(formatted).unwrap();
         let mut expected = String::from("    const A: [&str; 12] = [\n");
@@ -313,7 +371,7 @@ mod tests {
     #[test]
     fn lines_replace_their_placeholder_line() {
         let mut splices = Splices::default();
-        let ident = splices.lines(vec!["/// A.".to_owned(), "A,".to_owned()]);
+        let ident = splices.lines(["/// A.", "A,"].into_iter().collect());
         let formatted = format!("pub enum E {{\n    {ident},\n}}\n");
         assert_eq!(
             splices.apply(&formatted).unwrap(),
@@ -331,7 +389,7 @@ mod tests {
             "/// __errcat_splice!(0)\nconst S: &str = \"__errcat_splice!(0)\";\nconst A: [&str; 1] = [\"x\"];\n"
         );
         let mut missing = Splices::default();
-        missing.array(Vec::new(), Layout::Tall);
+        missing.array(Pieces::default(), Layout::Tall);
         assert_eq!(
             missing.apply("/// __errcat_splice!(0)\n"),
             Err("placeholder 0 is missing".to_owned())
