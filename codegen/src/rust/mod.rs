@@ -36,10 +36,9 @@ pub fn render(catalogue: &Catalogue, options: &Options) -> Result<String, syn::E
     let tokens = tokens(catalogue, options, &mut splices)
         .map_err(|message| syn::Error::new(Span::call_site(), message))?;
     let file = syn::parse2::<syn::File>(tokens)?;
-    let code = splices
-        .apply(&prettyplease::unparse(&file))
-        .map_err(|message| syn::Error::new(Span::call_site(), message))?;
-    Ok(format!("{}{code}", header(&options.source_name)))
+    splices
+        .apply(&header(&options.source_name), &prettyplease::unparse(&file))
+        .map_err(|message| syn::Error::new(Span::call_site(), message))
 }
 
 /// The unformatted items of the generated file, with a placeholder for each

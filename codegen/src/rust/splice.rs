@@ -125,14 +125,14 @@ impl Splices {
         ident
     }
 
-    /// `formatted` (prettyplease's output for the tokens holding the placeholders)
-    /// with every placeholder replaced by its list.
+    /// `head` followed by `formatted` (prettyplease's output for the tokens holding
+    /// the placeholders) with every placeholder replaced by its list.
     ///
     /// # Errors
     ///
     /// When a placeholder is missing or found twice: a bug in the emitter, reported
     /// with the block's number.
-    pub fn apply(&self, formatted: &str) -> Result<String, String> {
+    pub fn apply(&self, head: &str, formatted: &str) -> Result<String, String> {
         let size = self
             .blocks
             .iter()
@@ -141,7 +141,8 @@ impl Splices {
                 Block::Lines(lines) => lines.size(8),
             })
             .sum::<usize>();
-        let mut out = String::with_capacity(formatted.len() + size);
+        let mut out = String::with_capacity(head.len() + formatted.len() + size);
+        out.push_str(head);
         let mut done = vec![false; self.blocks.len()];
         for line in formatted.split_inclusive('\n') {
             let (text, newline) = line
@@ -341,7 +342,7 @@ mod tests {
         let formatted = format!("    const A: [&str; 2] = {placeholder};\n");
         let formatted = formatted.replace(" ! (", "!(").replace(" )", ")");
         assert_eq!(
-            splices.apply(&formatted).unwrap(),
+            splices.apply("", &formatted).unwrap(),
             "    const A: [&str; 2] = [\"a\", \"b\"];\n"
         );
     }
@@ -354,7 +355,7 @@ mod tests {
         splices.array(long.iter().collect(), Layout::Tall);
         splices.array(numbers.iter().collect(), Layout::Packed);
         let formatted = "    const A: [&str; 12] = __errcat_splice!(0);\n    static B: [u16; 40] = &__errcat_splice!(1);\n";
-        let out = splices.apply(formatted).unwrap();
+        let out = splices.apply("", formatted).unwrap();
         let mut expected = String::from("    const A: [&str; 12] = [\n");
         for element in &long {
             let _ = writeln!(expected, "        {element},");
@@ -374,7 +375,7 @@ mod tests {
         let ident = splices.lines(["/// A.", "A,"].into_iter().collect());
         let formatted = format!("pub enum E {{\n    {ident},\n}}\n");
         assert_eq!(
-            splices.apply(&formatted).unwrap(),
+            splices.apply("", &formatted).unwrap(),
             "pub enum E {\n    /// A.\n    A,\n}\n"
         );
     }
@@ -385,13 +386,13 @@ mod tests {
         splices.array(strings(&["x"]), Layout::Tall);
         let formatted = "/// __errcat_splice!(0)\nconst S: &str = \"__errcat_splice!(0)\";\nconst A: [&str; 1] = __errcat_splice!(0);\n";
         assert_eq!(
-            splices.apply(formatted).unwrap(),
+            splices.apply("", formatted).unwrap(),
             "/// __errcat_splice!(0)\nconst S: &str = \"__errcat_splice!(0)\";\nconst A: [&str; 1] = [\"x\"];\n"
         );
         let mut missing = Splices::default();
         missing.array(Pieces::default(), Layout::Tall);
         assert_eq!(
-            missing.apply("/// __errcat_splice!(0)\n"),
+            missing.apply("", "/// __errcat_splice!(0)\n"),
             Err("placeholder 0 is missing".to_owned())
         );
     }
