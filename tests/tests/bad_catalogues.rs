@@ -95,7 +95,7 @@ fn committed_cases() -> Vec<String> {
 /// The cases made by this file, without a `.yaml` of their own.
 const MADE_CASES: &[&str] = &[
     "made-10mb-description",
-    "made-17mb-file",
+    "made-65mb-file",
     "made-70kb-title",
     "made-bom-version-2",
     "made-crlf-misspelt-key",
@@ -185,11 +185,11 @@ fn huge_inputs() {
             with_description(&"x".repeat(10 * 1024 * 1024)).as_bytes(),
         ),
         made_case(
-            "made-17mb-file",
+            "made-65mb-file",
             format!(
                 "{}# {}\n",
                 with_description("Fine."),
-                "x".repeat(17 * 1024 * 1024)
+                "x".repeat(65 * 1024 * 1024)
             )
             .as_bytes(),
         ),

@@ -126,9 +126,9 @@ impl Catalogue {
 }
 
 /// The largest catalogue file read, in bytes. It bounds memory and time for a
-/// path that names the wrong file (a log, `/dev/zero`); real catalogues are far
-/// smaller.
-pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+/// path that names the wrong file (a log, `/dev/zero`) while leaving room for
+/// very large catalogues: 100,000 errors of about 250 bytes each make 25 MiB.
+pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
 /// The longest text value (a code, description, title, URI, summary, ...) in
 /// bytes. Every text reaches the generated code, so one runaway value would
