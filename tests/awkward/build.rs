@@ -40,6 +40,39 @@ fn main() {
         .out_dir(out_dir.join("core-only"))
         .serde(false));
     samples(&out_dir);
+    large(&out_dir);
+}
+
+/// Errors in the large catalogue: enough buckets and slots that `from_code`'s
+/// displacement table and reductions are exercised as in a big API.
+const LARGE: usize = 3_000;
+
+/// A catalogue of [`LARGE`] codes of every length from 1 to 80 bytes (the hash reads
+/// short codes, 4 to 7 bytes and 8 or more in different ways), some sharing long
+/// prefixes and suffixes, generated without serde (core only).
+fn large(out_dir: &Path) {
+    let dir = out_dir.join("large");
+    std::fs::create_dir_all(&dir).expect("create large dir");
+    let mut yaml = String::from("version: 1\nname: LargeError\nerrors:\n");
+    for i in 0..LARGE {
+        let stem = format!("{}{i}", ["x", "shared_prefix_of_codes_", "a"][i % 3]);
+        let length = 1 + i % 80;
+        let code: String = if i < 80 {
+            // One code of each length first: `k`, `k0`, `k00`, ...
+            format!("k{}", "0".repeat(i))
+        } else if stem.len() >= length {
+            format!("{stem}_{length}")
+        } else {
+            format!("{stem}{}", "z".repeat(length - stem.len()))
+        };
+        writeln!(yaml, "  - code: {code}\n    description: Error number {i}.").expect("write");
+    }
+    let path = dir.join("large.yaml");
+    std::fs::write(&path, yaml).expect("write large.yaml");
+    run(errcat_codegen::Builder::new()
+        .catalogue(&path)
+        .out_dir(&dir)
+        .serde(false));
 }
 
 fn run(builder: &errcat_codegen::Builder) {

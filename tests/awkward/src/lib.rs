@@ -75,6 +75,11 @@ pub mod core_only {
     hostile!(awkward_text, "core-only/awkward-text.rs");
 }
 
+/// A catalogue of 3,000 codes of every length from 1 to 80 bytes, without serde.
+pub mod large {
+    hostile!(large, "large/large.rs");
+}
+
 include!(concat!(env!("OUT_DIR"), "/samples.rs"));
 
 #[cfg(test)]

@@ -2,7 +2,9 @@
 //! its code, `FromStr`, `TryFrom`, JSON and the response type, and the awkward
 //! text comes out exactly as the catalogue wrote it.
 
-use super::{awkward_text, code_shapes, core_only, custom_wire, keywords, reference, single};
+use super::{
+    awkward_text, code_shapes, core_only, custom_wire, keywords, large, reference, single,
+};
 
 /// Checks every variant of `$enum` (with `$response` its response type).
 macro_rules! check_enum {
@@ -228,4 +230,31 @@ fn compiled_proptest_sample() {
     check_enum!(super::sample_3::Sample, super::sample_3::SampleResponse);
     check_enum!(super::sample_4::Sample, super::sample_4::SampleResponse);
     check_enum!(super::sample_5::Sample, super::sample_5::SampleResponse);
+}
+
+#[test]
+fn a_large_catalogue_finds_every_code_and_nothing_else() {
+    use large::large::LargeError as E;
+    assert_eq!(E::ALL.len(), 3_000);
+    let codes: std::collections::HashSet<&str> = E::ALL.iter().map(|e| e.code()).collect();
+    assert_eq!(codes.len(), E::ALL.len(), "the codes are distinct");
+    let lengths: std::collections::HashSet<usize> = codes.iter().map(|code| code.len()).collect();
+    assert!(
+        (1..=80).all(|length| lengths.contains(&length)),
+        "{lengths:?}"
+    );
+    for &error in E::ALL {
+        let code = error.code();
+        assert_eq!(E::from_code(code), Some(error), "from_code({code:?})");
+        assert_eq!(code.parse::<E>(), Ok(error));
+        // Near misses: one byte more, one byte less, the last byte changed.
+        let longer = format!("{code}z");
+        let shorter = &code[..code.len() - 1];
+        let changed = format!("{shorter}\u{1}");
+        for miss in [longer.as_str(), shorter, changed.as_str()] {
+            if !codes.contains(miss) {
+                assert_eq!(E::from_code(miss), None, "from_code({miss:?})");
+            }
+        }
+    }
 }
