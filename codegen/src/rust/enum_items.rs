@@ -86,19 +86,19 @@ fn inherent_impl(
     let enum_name = &names.enum_name;
     let errors = &catalogue.errors;
     let count = count_literal(errors.len());
-    let mut table = |write: &dyn Fn(&ErrorDef, &mut String)| {
+    let mut table = |write: &mut dyn FnMut(&ErrorDef, &mut String)| {
         splices.array(string_table(errors, write), Layout::Tall)
     };
     // Statics inside the accessors rather than associated consts: a `const` array is
     // copied where it is used (clippy's `large_stack_arrays` says so past 16 KiB),
     // a `static` is read in place.
-    let all = table(&|e, out| {
+    let all = table(&mut |e, out| {
         let _ = write!(out, "{enum_name}::{}", e.variant);
     });
-    let codes = table(&|e, out| splice::write_string_literal(out, &e.code));
-    let descriptions = table(&|e, out| splice::write_string_literal(out, &e.description));
-    let titles = table(&|e, out| splice::write_string_literal(out, &e.title));
-    let uris = table(&|e, out| match &e.uri {
+    let codes = table(&mut |e, out| splice::write_string_literal(out, &e.code));
+    let descriptions = table(&mut |e, out| splice::write_string_literal(out, &e.description));
+    let titles = table(&mut |e, out| splice::write_string_literal(out, &e.title));
+    let uris = table(&mut |e, out| match &e.uri {
         None => out.push_str("::core::option::Option::None"),
         Some(uri) => {
             out.push_str("::core::option::Option::Some(");
@@ -107,14 +107,11 @@ fn inherent_impl(
         }
     });
     let mut body = Vec::new();
-    let json = splices.array(
-        string_table(errors, |e, out| {
-            body.clear();
-            write_json_body(&mut body, catalogue, e);
-            splice::write_string_literal(out, &String::from_utf8_lossy(&body));
-        }),
-        Layout::Tall,
-    );
+    let json = table(&mut |e, out| {
+        body.clear();
+        write_json_body(&mut body, catalogue, e);
+        splice::write_string_literal(out, &String::from_utf8_lossy(&body));
+    });
     let from_code = from_code(catalogue, enum_name, splices)?;
     let wire = &catalogue.wire;
     let json_doc = format!(

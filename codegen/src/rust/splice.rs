@@ -58,11 +58,6 @@ impl Pieces {
         self.ends.push(self.text.len());
     }
 
-    /// Adds `piece`.
-    pub fn push(&mut self, piece: &str) {
-        self.push_with(|text| text.push_str(piece));
-    }
-
     /// The pieces, in order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.ends.iter().scan(0, |start, &end| {
@@ -79,16 +74,6 @@ impl Pieces {
     /// The bytes of all pieces, plus `per_piece` for each.
     fn size(&self, per_piece: usize) -> usize {
         self.text.len() + per_piece * self.ends.len()
-    }
-}
-
-impl<S: AsRef<str>> FromIterator<S> for Pieces {
-    fn from_iter<I: IntoIterator<Item = S>>(pieces: I) -> Self {
-        let mut all = Self::default();
-        for piece in pieces {
-            all.push(piece.as_ref());
-        }
-        all
     }
 }
 
@@ -324,6 +309,16 @@ pub fn doc_lines(text: &str, lines: &mut Pieces) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl<S: AsRef<str>> FromIterator<S> for Pieces {
+        fn from_iter<I: IntoIterator<Item = S>>(pieces: I) -> Self {
+            let mut all = Self::default();
+            for piece in pieces {
+                all.push_with(|text| text.push_str(piece.as_ref()));
+            }
+            all
+        }
+    }
 
     fn string_literal(text: &str) -> String {
         let mut literal = String::new();
